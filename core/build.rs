@@ -1,0 +1,2 @@
+//! Placeholder: replaced by the content code generator.
+fn main() {}

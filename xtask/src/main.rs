@@ -1,0 +1,2 @@
+//! Aftercare's host-side build tool.
+fn main() {}
