@@ -1,2 +1,12 @@
-//! Placeholder: replaced by the content code generator.
-fn main() {}
+//! Compiles the human-editable content files in `../content/` into static Rust data, so the
+//! app ships no parser and does no work at start-up. Each generator owns one output file in
+//! `OUT_DIR` and fails the build with a message naming the file and the fault.
+#[path = "build/content_gen.rs"]
+mod content_gen;
+#[path = "build/triage_gen.rs"]
+mod triage_gen;
+
+fn main() {
+    content_gen::run();
+    triage_gen::run();
+}

@@ -2,3 +2,8 @@
 //!
 //! Invariant: nothing in this crate touches the outside world (no `web_sys`, no `leptos`,
 //! no I/O), so every function here is tested natively with `cargo test -p aftercare-core`.
+pub mod content;
+pub mod filter;
+pub mod journal;
+pub mod search;
+pub mod triage;
