@@ -1,1 +1,67 @@
-//! journal (placeholder).
+//! The symptom journal's pure core: the entry model, form validation, the [`Journal`] list
+//! and its queries, the versioned storage format, CSV and JSON export, and import with a
+//! preview and merge by id.
+//!
+//! The app's storage module is the only place that touches the browser: it passes in the
+//! text it read, the clock (`Date.now()`) and random numbers, and stores the text this
+//! module returns. Nothing here reads a clock, produces HTML, or panics on any input.
+//!
+//! Code map:
+//! - `date`: [`LocalDate`], [`LocalDateTime`], [`DateRange`] and the day arithmetic.
+//! - `model`: [`Entry`] and its values ([`EntryId`], [`Severity`], [`EntryDuration`]).
+//! - `draft`: [`EntryDraft`] (the form's strings) → [`Entry`] or [`FieldError`]s.
+//! - `collection`: [`Journal`] with add/update/remove/restore, listing, filter, statistics.
+//! - `schema`: the stored format, every version of it, [`load`] and [`save`].
+//! - `csv`: [`export_csv`]. `import`: [`preview_import`] and [`apply_import`].
+//!
+//! A typical flow:
+//!
+//! ```
+//! use aftercare_core::journal::{self, EntryDraft, EntryId, Journal, LoadOutcome};
+//!
+//! let mut journal = match journal::load(r#"{"app":"aftercare","kind":"journal","version":1,"entries":[]}"#) {
+//!     LoadOutcome::Ok(journal) => journal,
+//!     _ => Journal::new(),
+//! };
+//! let draft = EntryDraft {
+//!     started: "2024-03-01T21:30".into(),
+//!     session_date: "2024-03-01".into(),
+//!     symptoms: vec!["fatigue".into()],
+//!     severity: "4".into(),
+//!     ..EntryDraft::default()
+//! };
+//! let now = 1_709_328_600_000;
+//! let entry = draft.validate(EntryId::new(now, 42), now).map_err(|e| e[0].message.clone())?;
+//! assert_eq!(entry.day_after_session(), Some(0));
+//! journal.add(entry).map_err(|e| e.to_string())?;
+//! let stored = journal::save(&journal);
+//! assert_eq!(journal::load(&stored), LoadOutcome::Ok(journal));
+//! # Ok::<(), String>(())
+//! ```
+
+mod collection;
+mod csv;
+mod date;
+mod draft;
+mod import;
+mod json;
+mod model;
+mod schema;
+
+pub use collection::{
+    fold, fold_into, group_by_day, DayGroup, Filter, Journal, JournalError, Removed, SeverityPoint,
+    Summary,
+};
+pub use csv::{export_csv, export_csv_entries, CSV_COLUMNS, UTF8_BOM};
+pub use date::{civil_from_days, days_from_civil, DateRange, LocalDate, LocalDateTime};
+pub use draft::{EntryDraft, Field, FieldError};
+pub use import::{
+    apply_import, check_import_size, preview_import, ImportError, ImportPreview, IMPORT_MAX_BYTES,
+    IMPORT_MAX_ENTRIES,
+};
+pub use model::{
+    group_digits, is_slug, DurationUnit, Entry, EntryDuration, EntryId, Severity,
+    MAX_DURATION_AMOUNT, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_OTHER_SYMPTOMS_CHARS, MAX_SLUG_LEN,
+    MAX_SYMPTOMS,
+};
+pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};

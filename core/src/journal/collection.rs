@@ -1,0 +1,405 @@
+//! The [`Journal`]: the list of entries with the plain methods the app calls (add, update,
+//! remove and undo, listing newest first grouped by day, filtering, the clinician summary's
+//! date range and the severity chart's points).
+//!
+//! Every method is linear in the number of entries (listing adds one sort), borrows instead
+//! of cloning, and never fails on user input: operations that can be refused return a typed
+//! [`JournalError`].
+
+use std::fmt;
+
+use super::date::{DateRange, LocalDate, LocalDateTime};
+use super::model::{Entry, EntryId};
+
+/// All of a person's entries, in the order they were added.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Journal(Vec<Entry>);
+
+/// An entry taken out by [`Journal::remove`], with where it was, so "Undo" can put it back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// Its position in the journal before removal.
+    pub index: usize,
+    /// The entry itself.
+    pub entry: Entry,
+}
+
+/// Why the journal refused a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JournalError {
+    /// An entry with this id is already in the journal.
+    DuplicateId(EntryId),
+    /// No entry has this id (it may have been deleted meanwhile).
+    NotFound(EntryId),
+}
+
+impl fmt::Display for JournalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::DuplicateId(_) => f.write_str("This entry is already in your journal."),
+            Self::NotFound(_) => {
+                f.write_str("This entry is no longer in your journal. It may have been deleted.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for JournalError {}
+
+/// The entries that started on one calendar day, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayGroup<'a> {
+    /// The local day.
+    pub date: LocalDate,
+    /// That day's entries, newest first.
+    pub entries: Vec<&'a Entry>,
+}
+
+/// What the journal list shows: every condition given must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only entries listing this symptom slug.
+    pub symptom: Option<String>,
+    /// Only entries whose notes or other-symptoms text contains this, ignoring case and
+    /// accents ("cafe" finds "Café"). Blank means no text condition.
+    pub text: String,
+    /// Only entries that started within these days.
+    pub range: Option<DateRange>,
+}
+
+/// One point of the severity-over-time chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeverityPoint {
+    /// When the symptom started.
+    pub at: LocalDateTime,
+    /// Its severity, 0–10.
+    pub severity: u8,
+}
+
+/// Figures for the clinician summary and the chart's caption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Number of entries counted.
+    pub entries: usize,
+    /// Number of distinct days with at least one entry.
+    pub days_with_entries: usize,
+    /// Earliest start time, if any entry.
+    pub first: Option<LocalDateTime>,
+    /// Latest start time, if any entry.
+    pub last: Option<LocalDateTime>,
+    /// Lowest severity, if any entry.
+    pub min_severity: Option<u8>,
+    /// Highest severity, if any entry.
+    pub max_severity: Option<u8>,
+    /// Mean severity, if any entry.
+    pub mean_severity: Option<f64>,
+    /// How many entries list each symptom slug, most frequent first, then by slug.
+    pub symptom_counts: Vec<(String, usize)>,
+}
+
+/// Newest first: later start, then later creation, then id, so the order is total and stable.
+fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    b.started
+        .cmp(&a.started)
+        .then(b.created_ms.cmp(&a.created_ms))
+        .then_with(|| b.id.cmp(&a.id))
+}
+
+impl Journal {
+    /// An empty journal.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// A journal of `entries` as given. Callers building from untrusted data should go
+    /// through [`load`](super::load) or [`preview_import`](super::preview_import), which
+    /// also reject repeated ids.
+    #[must_use]
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        Self(entries)
+    }
+
+    /// The entries in the order they were added.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.0
+    }
+
+    /// The entries, consuming the journal.
+    #[must_use]
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.0
+    }
+
+    /// Number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no entries.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entry with this id.
+    #[must_use]
+    pub fn get(&self, id: &EntryId) -> Option<&Entry> {
+        self.0.iter().find(|e| &e.id == id)
+    }
+
+    /// Position of the entry with this id.
+    fn index_of(&self, id: &EntryId) -> Option<usize> {
+        self.0.iter().position(|e| &e.id == id)
+    }
+
+    /// Adds a new entry at the end.
+    ///
+    /// # Errors
+    ///
+    /// [`JournalError::DuplicateId`] when an entry with the same id exists; the journal is
+    /// unchanged.
+    pub fn add(&mut self, entry: Entry) -> Result<(), JournalError> {
+        if self.index_of(&entry.id).is_some() {
+            return Err(JournalError::DuplicateId(entry.id));
+        }
+        self.0.push(entry);
+        Ok(())
+    }
+
+    /// Replaces the entry with `edited.id` by `edited`, keeping the original creation time
+    /// and any fields a newer version stored (`extra`; keys in `edited.extra` win), and
+    /// setting the update time to `now_ms`.
+    ///
+    /// # Errors
+    ///
+    /// [`JournalError::NotFound`] when no entry has that id; the journal is unchanged.
+    pub fn update(&mut self, mut edited: Entry, now_ms: i64) -> Result<(), JournalError> {
+        let Some(index) = self.index_of(&edited.id) else {
+            return Err(JournalError::NotFound(edited.id));
+        };
+        let old = &mut self.0[index];
+        edited.created_ms = old.created_ms;
+        edited.updated_ms = now_ms;
+        let mut extra = std::mem::take(&mut old.extra);
+        extra.append(&mut edited.extra);
+        edited.extra = extra;
+        *old = edited;
+        Ok(())
+    }
+
+    /// Takes out the entry with this id, returning it with its position for
+    /// [`restore`](Self::restore); `None` when no entry has that id.
+    pub fn remove(&mut self, id: &EntryId) -> Option<Removed> {
+        let index = self.index_of(id)?;
+        let entry = self.0.remove(index);
+        Some(Removed { index, entry })
+    }
+
+    /// Puts a removed entry back where it was (or at the end if the journal has since
+    /// shrunk): the "Undo" of [`remove`](Self::remove).
+    ///
+    /// # Errors
+    ///
+    /// [`JournalError::DuplicateId`] when an entry with the same id was added meanwhile;
+    /// the journal is unchanged.
+    pub fn restore(&mut self, removed: Removed) -> Result<(), JournalError> {
+        if self.index_of(&removed.entry.id).is_some() {
+            return Err(JournalError::DuplicateId(removed.entry.id));
+        }
+        let index = removed.index.min(self.0.len());
+        self.0.insert(index, removed.entry);
+        Ok(())
+    }
+
+    /// All entries, newest start time first.
+    #[must_use]
+    pub fn newest_first(&self) -> Vec<&Entry> {
+        let mut list: Vec<&Entry> = self.0.iter().collect();
+        list.sort_unstable_by(|a, b| newest_first(a, b));
+        list
+    }
+
+    /// All entries, newest first, grouped by the local day they started: the journal list.
+    #[must_use]
+    pub fn groups(&self) -> Vec<DayGroup<'_>> {
+        group_by_day(&self.newest_first())
+    }
+
+    /// The entries matching `filter`, newest first.
+    #[must_use]
+    pub fn filter(&self, filter: &Filter) -> Vec<&Entry> {
+        let needle = fold(filter.text.trim());
+        let mut scratch = String::new();
+        let mut list: Vec<&Entry> = self
+            .0
+            .iter()
+            .filter(|e| filter.range.is_none_or(|r| r.contains(e.started.date())))
+            .filter(|e| filter.symptom.as_deref().is_none_or(|s| e.has_symptom(s)))
+            .filter(|e| {
+                needle.is_empty()
+                    || contains_folded(&e.notes, &needle, &mut scratch)
+                    || contains_folded(&e.other_symptoms, &needle, &mut scratch)
+            })
+            .collect();
+        list.sort_unstable_by(|a, b| newest_first(a, b));
+        list
+    }
+
+    /// The entries that started within `range`, oldest first: the clinician summary's rows.
+    #[must_use]
+    pub fn in_range(&self, range: DateRange) -> Vec<&Entry> {
+        let mut list: Vec<&Entry> = self
+            .0
+            .iter()
+            .filter(|e| range.contains(e.started.date()))
+            .collect();
+        list.sort_unstable_by(|a, b| newest_first(b, a));
+        list
+    }
+
+    /// Severity against start time, oldest first, for the chart; only entries within
+    /// `range` when one is given.
+    #[must_use]
+    pub fn severity_points(&self, range: Option<DateRange>) -> Vec<SeverityPoint> {
+        let mut points: Vec<SeverityPoint> = self
+            .0
+            .iter()
+            .filter(|e| range.is_none_or(|r| r.contains(e.started.date())))
+            .map(|e| SeverityPoint {
+                at: e.started,
+                severity: e.severity.get(),
+            })
+            .collect();
+        points.sort_unstable_by(|a, b| a.at.cmp(&b.at).then(a.severity.cmp(&b.severity)));
+        points
+    }
+
+    /// Counts and severity figures over the entries within `range` (all when `None`).
+    #[must_use]
+    pub fn summary(&self, range: Option<DateRange>) -> Summary {
+        let mut entries = 0usize;
+        let mut total = 0u64;
+        let mut first: Option<LocalDateTime> = None;
+        let mut last: Option<LocalDateTime> = None;
+        let mut min_severity: Option<u8> = None;
+        let mut max_severity: Option<u8> = None;
+        let mut days: Vec<LocalDate> = Vec::new();
+        let mut symptom_counts: Vec<(String, usize)> = Vec::new();
+        for e in self
+            .0
+            .iter()
+            .filter(|e| range.is_none_or(|r| r.contains(e.started.date())))
+        {
+            let severity = e.severity.get();
+            entries += 1;
+            total += u64::from(severity);
+            first = Some(first.map_or(e.started, |f| f.min(e.started)));
+            last = Some(last.map_or(e.started, |l| l.max(e.started)));
+            min_severity = Some(min_severity.map_or(severity, |m| m.min(severity)));
+            max_severity = Some(max_severity.map_or(severity, |m| m.max(severity)));
+            days.push(e.started.date());
+            for slug in &e.symptoms {
+                match symptom_counts.iter_mut().find(|(s, _)| s == slug) {
+                    Some((_, n)) => *n += 1,
+                    None => symptom_counts.push((slug.clone(), 1)),
+                }
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        symptom_counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Summary {
+            entries,
+            days_with_entries: days.len(),
+            first,
+            last,
+            min_severity,
+            max_severity,
+            mean_severity: (entries > 0).then(|| total as f64 / entries as f64),
+            symptom_counts,
+        }
+    }
+}
+
+/// Groups entries that are already newest first into one [`DayGroup`] per local day, for
+/// showing a filtered list the same way as the whole journal.
+#[must_use]
+pub fn group_by_day<'a>(newest_first: &[&'a Entry]) -> Vec<DayGroup<'a>> {
+    let mut groups: Vec<DayGroup<'a>> = Vec::new();
+    for &entry in newest_first {
+        let date = entry.started.date();
+        match groups.last_mut() {
+            Some(group) if group.date == date => group.entries.push(entry),
+            _ => groups.push(DayGroup {
+                date,
+                entries: vec![entry],
+            }),
+        }
+    }
+    groups
+}
+
+/// Base letters of U+00C0..=U+017F (Latin-1 Supplement letters and Latin Extended-A), so
+/// accents fold without a Unicode normalisation table; `*` keeps the character as it is.
+const LATIN_FOLD: &[u8; 192] = b"aaaaaaaceeeeiiiidnooooo*ouuuuyts\
+aaaaaaaceeeeiiiidnooooo*ouuuuyty\
+aaaaaaccccccccddddeeeeeeeeeegggg\
+gggghhhhiiiiiiiiiiiijjkkklllllll\
+lllnnnnnnnnnoooooooorrrrrrssssss\
+ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// Appends `text` to `out` lower-cased with accents removed: "Café ŒUVRE" → "cafe oeuvre".
+/// Covers the Latin letters people type in English and western European names; other
+/// scripts are only lower-cased. Combining accents (U+0300–U+036F) are dropped.
+pub fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7f}' => out.push(c),
+            '\u{300}'..='\u{36f}' => {}
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ĳ' | 'Ĳ' => out.push_str("ij"),
+            'þ' | 'Þ' => out.push_str("th"),
+            '\u{c0}'..='\u{17f}' => {
+                let base = LATIN_FOLD[c as usize - 0xc0];
+                if base == b'*' {
+                    out.push(c);
+                } else {
+                    out.push(char::from(base));
+                }
+            }
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// `text` folded as [`fold_into`] does.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Whether folded `haystack` contains the already-folded `needle`, reusing `scratch` so a
+/// filter over thousands of entries allocates once.
+fn contains_folded(haystack: &str, needle: &str, scratch: &mut String) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if haystack.is_ascii() && needle.is_ascii() {
+        // Fast path for the common case: ASCII text needs no folding buffer.
+        return haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    }
+    scratch.clear();
+    fold_into(haystack, scratch);
+    scratch.contains(needle)
+}

@@ -1,0 +1,131 @@
+//! CSV export for spreadsheets and clinicians: one row per entry, oldest first, with a
+//! header row.
+//!
+//! # Columns
+//!
+//! | column | content |
+//! |---|---|
+//! | `id` | the entry's id |
+//! | `started` | start, "YYYY-MM-DD HH:MM" (local wall clock; spreadsheets read this as a date) |
+//! | `session_date` | "YYYY-MM-DD", or empty |
+//! | `day_after_session` | 0 on the session day, 1 the day after…, or empty |
+//! | `symptoms` | taxonomy slugs joined by "; " (e.g. "fatigue; dizzy") |
+//! | `other_symptoms` | the person's own words |
+//! | `severity` | 0–10 |
+//! | `duration` | "3 hours", "1 day", "ongoing", or empty |
+//! | `notes` | free notes, line breaks kept inside the quoted cell |
+//! | `created_utc`, `updated_utc` | "YYYY-MM-DDTHH:MMZ" |
+//!
+//! Cells follow RFC 4180: a cell holding a comma, a double quote, CR or LF is quoted, with
+//! quotes doubled; rows end with CRLF. For spreadsheet safety (CSV injection), every cell
+//! made from text the person or an import file supplied that starts with `=`, `+`, `-`, `@`,
+//! a tab or CR gets a leading `'`, so a spreadsheet shows it as text instead of running it as
+//! a formula. Number and date cells the core writes itself are left alone.
+//!
+//! No byte-order mark is written; prepend [`UTF8_BOM`] for Excel to read accents right.
+
+use std::fmt::Write as _;
+
+use super::collection::Journal;
+use super::date::LocalDateTime;
+use super::model::Entry;
+
+/// The header row's column names, in order.
+pub const CSV_COLUMNS: [&str; 11] = [
+    "id",
+    "started",
+    "session_date",
+    "day_after_session",
+    "symptoms",
+    "other_symptoms",
+    "severity",
+    "duration",
+    "notes",
+    "created_utc",
+    "updated_utc",
+];
+
+/// The UTF-8 byte-order mark, which Excel needs to read a CSV file as UTF-8.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// Appends one cell, quoted when needed. `text_cell` marks text from outside the core,
+/// which is defused against formula injection.
+fn cell(out: &mut String, value: &str, text_cell: bool) {
+    let defuse = text_cell
+        && value
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let quote = value.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if defuse {
+        out.push('\'');
+    }
+    for c in value.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// Epoch milliseconds as "YYYY-MM-DDTHH:MMZ", or the raw number when out of range.
+fn utc(ms: i64) -> String {
+    LocalDateTime::from_epoch_ms(ms, 0).map_or_else(|| ms.to_string(), |t| format!("{t}Z"))
+}
+
+/// Appends one entry's row, ending with CRLF.
+fn row(out: &mut String, e: &Entry) {
+    cell(out, e.id.as_str(), true);
+    out.push(',');
+    let _ = write!(
+        out,
+        "{} {:02}:{:02},",
+        e.started.date(),
+        e.started.hour(),
+        e.started.minute()
+    );
+    if let Some(date) = e.session_date {
+        let _ = write!(out, "{date}");
+    }
+    out.push(',');
+    if let Some(day) = e.day_after_session() {
+        let _ = write!(out, "{day}");
+    }
+    out.push(',');
+    cell(out, &e.symptoms.join("; "), true);
+    out.push(',');
+    cell(out, &e.other_symptoms, true);
+    let _ = write!(out, ",{},", e.severity.get());
+    if let Some(duration) = e.duration {
+        out.push_str(&duration.describe());
+    }
+    out.push(',');
+    cell(out, &e.notes, true);
+    let _ = write!(out, ",{},{}\r\n", utc(e.created_ms), utc(e.updated_ms));
+}
+
+/// `entries` as CSV text in the given order, with the header row.
+#[must_use]
+pub fn export_csv_entries(entries: &[&Entry]) -> String {
+    let mut out = String::with_capacity(128 + entries.len() * 200);
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for entry in entries {
+        row(&mut out, entry);
+    }
+    out
+}
+
+/// The whole journal as CSV text, oldest entry first, with the header row.
+#[must_use]
+pub fn export_csv(journal: &Journal) -> String {
+    let mut entries = journal.newest_first();
+    entries.reverse();
+    export_csv_entries(&entries)
+}

@@ -1,0 +1,275 @@
+//! Importing a journal file: size checks before parsing, a preview that says what would
+//! change ("3 new, 2 already here, 1 invalid"), and an all-or-nothing merge by id.
+//!
+//! Merge rule: an entry with a new id is added; an entry whose id is already here is left
+//! alone when identical, and when it differs the copy changed most recently (larger
+//! `updated_ms`) wins, so importing an old backup never undoes later edits. Nothing is ever
+//! deleted by an import. Text in imported entries is plain text like any other: HTML or
+//! script in a note is shown as those characters, never run.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde_json::Value;
+
+use super::collection::Journal;
+use super::model::{group_digits, Entry};
+use super::schema::{classify, entry_from_v0, entry_from_v1, read_entries, BadEntry, Shape};
+
+/// Largest import file accepted, in bytes (10 MiB: about 30,000 typical entries, and more
+/// than a browser's storage for the site can hold anyway).
+pub const IMPORT_MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// Most entries one import file may hold.
+pub const IMPORT_MAX_ENTRIES: usize = 50_000;
+
+/// Why a file cannot be imported at all. Entry-level faults are not errors: they are
+/// counted in [`ImportPreview::invalid`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is not JSON text.
+    NotJson,
+    /// The file is JSON, but not an Aftercare journal.
+    NotAJournal,
+    /// The file was made by a newer version of the app, with this format version.
+    FutureVersion(u64),
+    /// The file is larger than the limit (checked before reading it).
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file holds more entries than the limit.
+    TooManyEntries {
+        /// Entries in the file.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// Megabytes with one decimal, for messages.
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => f.write_str(
+                "This file is not a journal export. Choose a .json file saved by Aftercare.",
+            ),
+            Self::NotAJournal => f.write_str(
+                "This file is not an Aftercare journal. Choose a file saved with \"Export as JSON\".",
+            ),
+            Self::FutureVersion(version) => write!(
+                f,
+                "This file was made by a newer version of Aftercare (format {version}). \
+                 Update the app, then import it again."
+            ),
+            Self::TooLarge { bytes, limit } => write!(
+                f,
+                "This file is too big to import ({}). The limit is {}.",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
+            Self::TooManyEntries { count, limit } => write!(
+                f,
+                "This file has {} entries. The limit is {}.",
+                group_digits(*count),
+                group_digits(*limit)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What an import would do, for the person to confirm before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPreview {
+    /// The file's format version (0 for the legacy format, migrated on the way in).
+    pub from_version: u64,
+    /// Entries whose id is not in the journal: they will be added.
+    pub to_add: Vec<Entry>,
+    /// Entries whose id is here, changed, with a newer `updated_ms` in the file: they will
+    /// replace the copy here.
+    pub to_update: Vec<Entry>,
+    /// Entries already here exactly as in the file.
+    pub identical: usize,
+    /// Entries whose id is here, changed, where the copy here is as new or newer: kept.
+    pub kept_local: usize,
+    /// Entries that cannot be read, or break the form's limits, with reasons.
+    pub invalid: Vec<BadEntry>,
+}
+
+impl ImportPreview {
+    /// Entries that are new to this journal.
+    #[must_use]
+    pub fn new_count(&self) -> usize {
+        self.to_add.len()
+    }
+
+    /// Entries whose id is already here, identical or changed.
+    #[must_use]
+    pub fn already_here(&self) -> usize {
+        self.identical + self.changed()
+    }
+
+    /// Entries already here but different in the file.
+    #[must_use]
+    pub fn changed(&self) -> usize {
+        self.to_update.len() + self.kept_local
+    }
+
+    /// Entries that cannot be imported.
+    #[must_use]
+    pub fn invalid_count(&self) -> usize {
+        self.invalid.len()
+    }
+
+    /// Whether applying would change the journal.
+    #[must_use]
+    pub fn changes_anything(&self) -> bool {
+        !self.to_add.is_empty() || !self.to_update.is_empty()
+    }
+}
+
+impl fmt::Display for ImportPreview {
+    /// "3 new, 2 already here (1 identical, 1 changed), 1 invalid".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} new, {} already here ({} identical, {} changed), {} invalid",
+            group_digits(self.new_count()),
+            group_digits(self.already_here()),
+            group_digits(self.identical),
+            group_digits(self.changed()),
+            group_digits(self.invalid_count())
+        )
+    }
+}
+
+/// Checks a file's size before reading it (in a browser, `File.size`), so a huge file is
+/// refused without loading it into memory.
+///
+/// # Errors
+///
+/// [`ImportError::TooLarge`] above [`IMPORT_MAX_BYTES`].
+pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > IMPORT_MAX_BYTES {
+        Err(ImportError::TooLarge {
+            bytes,
+            limit: IMPORT_MAX_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads an import file and compares it with `existing`, changing nothing. The size is
+/// checked before parsing; a byte-order mark at the start is ignored. Files of version 0
+/// are migrated. Entries that cannot be read, repeat an id within the file, or break the
+/// form's text limits are listed in [`ImportPreview::invalid`] and not imported.
+///
+/// # Errors
+///
+/// [`ImportError::TooLarge`] over [`IMPORT_MAX_BYTES`], [`ImportError::NotJson`],
+/// [`ImportError::NotAJournal`], [`ImportError::FutureVersion`] for a newer format, and
+/// [`ImportError::TooManyEntries`] over [`IMPORT_MAX_ENTRIES`].
+pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, ImportError> {
+    check_import_size(u64::try_from(raw.len()).unwrap_or(u64::MAX))?;
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let value: Value = serde_json::from_str(raw).map_err(|_| ImportError::NotJson)?;
+    let (from_version, items) = match classify(&value) {
+        Shape::Known { version, items } => (version, items),
+        Shape::Future { version, .. } => return Err(ImportError::FutureVersion(version)),
+        Shape::NotOurs(_) => return Err(ImportError::NotAJournal),
+    };
+    if items.len() > IMPORT_MAX_ENTRIES {
+        return Err(ImportError::TooManyEntries {
+            count: items.len(),
+            limit: IMPORT_MAX_ENTRIES,
+        });
+    }
+    let reader = if from_version == 0 {
+        entry_from_v0
+    } else {
+        entry_from_v1
+    };
+    let (entries, mut invalid) = read_entries(items, reader);
+
+    let here: HashMap<&str, &Entry> = existing
+        .entries()
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let mut preview = ImportPreview {
+        from_version,
+        to_add: Vec::new(),
+        to_update: Vec::new(),
+        identical: 0,
+        kept_local: 0,
+        invalid: Vec::new(),
+    };
+    // `read_entries` keeps good entries in file order; recover each one's file index for
+    // reports by walking the indices the bad ones did not take.
+    let bad: Vec<usize> = invalid.iter().map(|b| b.index).collect();
+    let mut bad_indices = bad.into_iter().peekable();
+    let mut index = 0usize;
+    for entry in entries {
+        while bad_indices.peek() == Some(&index) {
+            bad_indices.next();
+            index += 1;
+        }
+        let this_index = index;
+        index += 1;
+        if let Err(reason) = entry.check_limits() {
+            invalid.push(BadEntry {
+                index: this_index,
+                reason,
+                raw_json: items
+                    .get(this_index)
+                    .map(super::json::value_to_string)
+                    .unwrap_or_default(),
+            });
+            continue;
+        }
+        match here.get(entry.id.as_str()) {
+            None => preview.to_add.push(entry),
+            Some(local) if **local == entry => preview.identical += 1,
+            Some(local) if entry.updated_ms > local.updated_ms => preview.to_update.push(entry),
+            Some(_) => preview.kept_local += 1,
+        }
+    }
+    invalid.sort_by_key(|b| b.index);
+    preview.invalid = invalid;
+    Ok(preview)
+}
+
+/// The journal with the preview applied: new entries added at the end in file order,
+/// newer copies replacing older ones. Pure and total, so the caller swaps in the result
+/// only once it is complete (all or nothing). If the journal changed since the preview,
+/// the same rule is applied again entry by entry: a new id is added, a known id is replaced
+/// only by a newer copy.
+#[must_use]
+pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
+    let mut entries = journal.into_entries();
+    let mut position: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str().to_owned(), i))
+        .collect();
+    for entry in preview.to_update.into_iter().chain(preview.to_add) {
+        if let Some(&i) = position.get(entry.id.as_str()) {
+            if entry.updated_ms > entries[i].updated_ms {
+                entries[i] = entry;
+            }
+        } else {
+            position.insert(entry.id.as_str().to_owned(), entries.len());
+            entries.push(entry);
+        }
+    }
+    Journal::from_entries(entries)
+}

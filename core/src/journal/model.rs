@@ -1,0 +1,290 @@
+//! The journal's data model: one [`Entry`] per time something odd was noticed, with the
+//! small typed values it is made of ([`EntryId`], [`Severity`], [`EntryDuration`]).
+//!
+//! Invariants: an entry's id is non-empty and at most [`MAX_ID_CHARS`] characters, its
+//! severity is 0–10, and its dates are real dates. Symptoms are stored as taxonomy slugs in
+//! plain strings on purpose: an entry written by an older or newer taxonomy keeps slugs this
+//! build does not know, and they are never dropped. Fields a newer app version adds are kept
+//! in [`Entry::extra`] and written back unchanged.
+
+use std::fmt;
+
+use super::date::{LocalDate, LocalDateTime};
+
+/// Longest notes text the form accepts, in characters.
+pub const MAX_NOTES_CHARS: usize = 5_000;
+/// Longest "other symptoms" text the form accepts, in characters.
+pub const MAX_OTHER_SYMPTOMS_CHARS: usize = 200;
+/// Longest id accepted from storage or an import file, in characters.
+pub const MAX_ID_CHARS: usize = 100;
+/// Largest duration amount the form accepts (999 days is well past any aftercare question).
+pub const MAX_DURATION_AMOUNT: u16 = 999;
+/// Most symptoms one entry may carry (the taxonomy has 24; this leaves room for growth).
+pub const MAX_SYMPTOMS: usize = 64;
+/// Longest symptom slug, in bytes.
+pub const MAX_SLUG_LEN: usize = 40;
+
+/// A stable identifier for one entry, unique within a journal.
+///
+/// New ids come from [`EntryId::new`]; ids read from storage or import files are kept as
+/// they are, so entries made on another device keep their identity when merged.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(String);
+
+impl EntryId {
+    /// A new id from the creation time and a random number (in a browser,
+    /// `Date.now()` and `crypto.getRandomValues`). The core reads no clock and no random
+    /// source, so the same inputs always give the same id: "e" + base-36 time + "-" + 8 hex
+    /// digits, e.g. `e-lt9x3k2a-0000002a`. Two entries made in the same millisecond differ
+    /// as long as the random numbers do.
+    #[must_use]
+    pub fn new(now_ms: i64, random: u32) -> Self {
+        let mut time = String::new();
+        let mut n = now_ms.unsigned_abs();
+        loop {
+            let digit = u32::try_from(n % 36).unwrap_or(0);
+            time.insert(0, char::from_digit(digit, 36).unwrap_or('0'));
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        let sign = if now_ms < 0 { "n" } else { "" };
+        Self(format!("e-{sign}{time}-{random:08x}"))
+    }
+
+    /// An id read from elsewhere (storage, an import file, a URL), or `None` when it is
+    /// empty, longer than [`MAX_ID_CHARS`] characters, or contains control characters.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let ok = !text.is_empty()
+            && text.chars().count() <= MAX_ID_CHARS
+            && !text.chars().any(char::is_control);
+        ok.then(|| Self(text.to_owned()))
+    }
+
+    /// The id as text, for storage keys, element ids and URLs.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How bad a symptom felt, 0 (not at all) to 10 (worst imaginable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Severity(u8);
+
+impl Severity {
+    /// The highest severity.
+    pub const MAX: u8 = 10;
+
+    /// The severity `value`, or `None` above 10.
+    #[must_use]
+    pub fn new(value: u8) -> Option<Self> {
+        (value <= Self::MAX).then_some(Self(value))
+    }
+
+    /// The value, 0–10.
+    #[must_use]
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// The unit of a duration amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DurationUnit {
+    /// Minutes.
+    Minutes,
+    /// Hours.
+    Hours,
+    /// Days.
+    Days,
+}
+
+impl DurationUnit {
+    /// The stored and form value: "minutes", "hours" or "days".
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Minutes => "minutes",
+            Self::Hours => "hours",
+            Self::Days => "days",
+        }
+    }
+
+    /// The unit named by `text` (exactly "minutes", "hours" or "days"), or `None`.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "minutes" => Some(Self::Minutes),
+            "hours" => Some(Self::Hours),
+            "days" => Some(Self::Days),
+            _ => None,
+        }
+    }
+}
+
+/// How long a symptom lasted, or that it is still going on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryDuration {
+    /// It lasted `amount` `unit`s (amount 0–[`MAX_DURATION_AMOUNT`] from the form).
+    Lasted {
+        /// How many units.
+        amount: u16,
+        /// Minutes, hours or days.
+        unit: DurationUnit,
+    },
+    /// It had not stopped when the entry was written.
+    Ongoing,
+}
+
+impl EntryDuration {
+    /// Plain English for lists and exports: "3 hours", "1 day", "ongoing".
+    #[must_use]
+    pub fn describe(self) -> String {
+        match self {
+            Self::Ongoing => "ongoing".to_owned(),
+            Self::Lasted { amount, unit } => {
+                let name = unit.as_str();
+                if amount == 1 {
+                    // "minutes" → "minute": every unit name is a plain plural.
+                    format!("1 {}", &name[..name.len() - 1])
+                } else {
+                    format!("{amount} {name}")
+                }
+            }
+        }
+    }
+
+    /// Reads the short form [`describe`](Self::describe) writes ("3 hours", "1 day",
+    /// "ongoing"; also "3h", "90 min", "2 d"), or `None`. Used to migrate old free-text
+    /// durations.
+    #[must_use]
+    pub fn parse_text(text: &str) -> Option<Self> {
+        let text = text.trim().to_ascii_lowercase();
+        if text == "ongoing" {
+            return Some(Self::Ongoing);
+        }
+        let split = text.find(|c: char| !c.is_ascii_digit())?;
+        let amount: u16 = text[..split].parse().ok()?;
+        let unit = match text[split..].trim() {
+            "m" | "min" | "mins" | "minute" | "minutes" => DurationUnit::Minutes,
+            "h" | "hr" | "hrs" | "hour" | "hours" => DurationUnit::Hours,
+            "d" | "day" | "days" => DurationUnit::Days,
+            _ => return None,
+        };
+        (amount <= MAX_DURATION_AMOUNT).then_some(Self::Lasted { amount, unit })
+    }
+}
+
+/// One journal entry: something the person noticed after a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Stable identity, unique within a journal; kept across export and import.
+    pub id: EntryId,
+    /// When it started, on the person's own clock.
+    pub started: LocalDateTime,
+    /// The day of the acupuncture session it may relate to, if known.
+    pub session_date: Option<LocalDate>,
+    /// Taxonomy slugs in the order chosen (e.g. "fatigue", "dizzy"); unknown slugs are kept.
+    pub symptoms: Vec<String>,
+    /// Symptoms in the person's own words (form limit [`MAX_OTHER_SYMPTOMS_CHARS`]).
+    pub other_symptoms: String,
+    /// How bad it felt, 0–10.
+    pub severity: Severity,
+    /// How long it lasted, if given.
+    pub duration: Option<EntryDuration>,
+    /// Free notes (form limit [`MAX_NOTES_CHARS`]). Plain text: never rendered as HTML.
+    pub notes: String,
+    /// When the entry was first saved, in milliseconds since 1970 (`Date.now()`).
+    pub created_ms: i64,
+    /// When the entry was last changed, in milliseconds since 1970.
+    pub updated_ms: i64,
+    /// Fields this build does not know (written by a newer version), kept so that saving
+    /// never drops them. Keys never repeat the known field names.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Entry {
+    /// "Day N after your session": 0 on the session day, 1 the day after, negative when the
+    /// symptom started before the session; `None` without a session date.
+    #[must_use]
+    pub fn day_after_session(&self) -> Option<i64> {
+        self.session_date
+            .map(|session| self.started.date().days_since(session))
+    }
+
+    /// Whether the entry lists the symptom `slug`.
+    #[must_use]
+    pub fn has_symptom(&self, slug: &str) -> bool {
+        self.symptoms.iter().any(|s| s == slug)
+    }
+
+    /// Checks the form's text limits ([`MAX_NOTES_CHARS`], [`MAX_OTHER_SYMPTOMS_CHARS`],
+    /// [`MAX_SYMPTOMS`], slug shape). Stored entries are not held to these (data is never
+    /// dropped on load), but imported ones are.
+    ///
+    /// # Errors
+    ///
+    /// Returns a plain-English reason naming the first limit broken.
+    pub fn check_limits(&self) -> Result<(), String> {
+        let other = self.other_symptoms.chars().count();
+        if other > MAX_OTHER_SYMPTOMS_CHARS {
+            return Err(format!(
+                "other symptoms are {} characters; the limit is {}",
+                group_digits(other),
+                group_digits(MAX_OTHER_SYMPTOMS_CHARS)
+            ));
+        }
+        let notes = self.notes.chars().count();
+        if notes > MAX_NOTES_CHARS {
+            return Err(format!(
+                "notes are {} characters; the limit is {}",
+                group_digits(notes),
+                group_digits(MAX_NOTES_CHARS)
+            ));
+        }
+        if self.symptoms.len() > MAX_SYMPTOMS {
+            return Err(format!(
+                "{} symptoms; the limit is {MAX_SYMPTOMS}",
+                self.symptoms.len()
+            ));
+        }
+        if let Some(bad) = self.symptoms.iter().find(|s| !is_slug(s)) {
+            return Err(format!("symptom {bad:?} is not a symptom name"));
+        }
+        Ok(())
+    }
+}
+
+/// Whether `text` has the shape of a taxonomy slug: 1–40 bytes of `a-z`, `0-9` and `-`.
+/// Says nothing about whether this build knows the slug.
+#[must_use]
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_SLUG_LEN
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Writes a count with thousands separators, as people read numbers: 5000 → "5,000".
+#[must_use]
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

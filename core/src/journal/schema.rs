@@ -1,0 +1,486 @@
+//! The stored format of the journal: the versioned envelope, reading every version that
+//! ever existed ([`load`]), and writing the current one ([`save`], [`export_json`]).
+//!
+//! # Formats
+//!
+//! **Version 1** (current), an envelope:
+//!
+//! ```json
+//! {"app":"aftercare","kind":"journal","version":1,"entries":[
+//!   {"id":"e-lt9x3k2a-0000002a","started":"2024-03-01T21:30","session_date":"2024-03-01",
+//!    "symptoms":["fatigue","dizzy"],"other_symptoms":"heavy legs","severity":6,
+//!    "duration":{"unit":"hours","amount":3},"notes":"","created_ms":1709328600000,
+//!    "updated_ms":1709328600000}]}
+//! ```
+//!
+//! `session_date` and `duration` may be `null`; `duration` is `{"unit":"ongoing"}` or
+//! `{"unit":"minutes"|"hours"|"days","amount":N}`. Missing `symptoms`, `other_symptoms`
+//! and `notes` read as empty. Unknown keys in an entry are kept in [`Entry::extra`] and
+//! written back, so a newer minor version may add entry fields without a version bump.
+//! Anything else (new envelope keys, changed meanings) needs a new version number, which
+//! older builds open read-only ([`LoadOutcome::FutureVersion`]).
+//!
+//! **Version 0** (legacy, before the envelope): a bare array of entries with the keys
+//! `id`, `when` (start), `session` (date or ""), `symptom` (slugs joined by commas),
+//! `other`, `severity` (a string such as "6"), `duration` (text such as "3 hours",
+//! "ongoing" or ""), `notes`, `created` and `updated` (epoch ms). Migration renames the
+//! keys, splits the symptoms, reads the numbers, and keeps a duration text it cannot read
+//! under the extra key `legacy_duration` rather than dropping it.
+//!
+//! Every version has fixture files under `core/tests/fixtures/journal/`, tested forever.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::collection::Journal;
+use super::date::{LocalDate, LocalDateTime};
+use super::json::{value_to_string, Writer, ENTRY_KEYS};
+use super::model::{DurationUnit, Entry, EntryDuration, EntryId, Severity};
+
+/// The envelope's `app` value.
+pub const APP: &str = "aftercare";
+/// The envelope's `kind` value.
+pub const KIND: &str = "journal";
+/// The version [`save`] writes.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// An entry that could not be read, reported instead of dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadEntry {
+    /// Its position in the stored or imported list (0-based).
+    pub index: usize,
+    /// What is wrong with it, in plain English ("severity is not a whole number from 0 to
+    /// 10").
+    pub reason: String,
+    /// The entry's JSON text, for keeping under a backup key or showing to support.
+    pub raw_json: String,
+}
+
+/// What [`load`] found in storage. Nothing is ever lost: entries that cannot be read are
+/// handed back as text, and unreadable storage is reported so the caller can keep it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadOutcome {
+    /// The current format, every entry read.
+    Ok(Journal),
+    /// An older format, converted. Keep the raw text under a backup key before the first
+    /// save, then save: the next load is [`LoadOutcome::Ok`].
+    Migrated {
+        /// The version found.
+        from: u64,
+        /// The readable entries, in the current model.
+        journal: Journal,
+        /// Entries that could not be converted (usually none).
+        bad: Vec<BadEntry>,
+    },
+    /// The current format with some entries unreadable (wrong types, missing id, repeated
+    /// id). The good entries load; keep the raw text under a backup key before saving.
+    Partial {
+        /// The readable entries.
+        journal: Journal,
+        /// The unreadable ones, with their text.
+        bad: Vec<BadEntry>,
+    },
+    /// Not JSON, or not a journal. Nothing loads: keep the raw text under a backup key and
+    /// start empty; never save over it without that backup.
+    Corrupt {
+        /// What is wrong, for a support message.
+        reason: String,
+    },
+    /// Written by a newer version of the app. Show it read-only and never save over it.
+    FutureVersion {
+        /// The version found.
+        version: u64,
+        /// The entries this build can read, if the envelope still holds an `entries` list.
+        journal_if_readable: Option<Journal>,
+        /// How many entries of that list this build could not read.
+        unreadable: usize,
+    },
+}
+
+impl LoadOutcome {
+    /// The journal to show, if any entries could be read.
+    #[must_use]
+    pub fn journal(&self) -> Option<&Journal> {
+        match self {
+            Self::Ok(journal) | Self::Migrated { journal, .. } | Self::Partial { journal, .. } => {
+                Some(journal)
+            }
+            Self::FutureVersion {
+                journal_if_readable,
+                ..
+            } => journal_if_readable.as_ref(),
+            Self::Corrupt { .. } => None,
+        }
+    }
+
+    /// Whether the app may save over what it loaded (after keeping a backup when
+    /// [`needs_backup`](Self::needs_backup) says so). False for a newer version.
+    #[must_use]
+    pub fn is_writable(&self) -> bool {
+        !matches!(self, Self::FutureVersion { .. })
+    }
+
+    /// Whether the raw stored text must be copied to a backup key before the first save,
+    /// because saving would replace something this build did not fully read.
+    #[must_use]
+    pub fn needs_backup(&self) -> bool {
+        !matches!(self, Self::Ok(_))
+    }
+}
+
+/// How a parsed JSON document looks, shared by [`load`] and import.
+pub(super) enum Shape<'a> {
+    /// Entries of a version this build reads (0 or 1).
+    Known {
+        /// The version.
+        version: u64,
+        /// The entries' JSON values.
+        items: &'a [Value],
+    },
+    /// A newer envelope, with its entries list if it still has one.
+    Future {
+        /// The version.
+        version: u64,
+        /// The entries' JSON values, if present as a list.
+        items: Option<&'a [Value]>,
+    },
+    /// Not a journal.
+    NotOurs(&'static str),
+}
+
+/// Classifies a parsed document: a bare array is version 0, our envelope is version 1 or
+/// later, anything else is not ours.
+pub(super) fn classify(value: &Value) -> Shape<'_> {
+    match value {
+        Value::Array(items) => {
+            if items.is_empty() || items.iter().any(Value::is_object) {
+                Shape::Known { version: 0, items }
+            } else {
+                Shape::NotOurs("a list that holds no journal entries")
+            }
+        }
+        Value::Object(map) => {
+            if map.get("app").and_then(Value::as_str) != Some(APP)
+                || map.get("kind").and_then(Value::as_str) != Some(KIND)
+            {
+                return Shape::NotOurs("not an Aftercare journal");
+            }
+            let Some(version) = map.get("version").and_then(Value::as_u64) else {
+                return Shape::NotOurs("the version is missing or not a whole number");
+            };
+            let items = map
+                .get("entries")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice);
+            match version {
+                0 => Shape::NotOurs("version 0 was never stored in an envelope"),
+                CURRENT_VERSION => match items {
+                    Some(items) => Shape::Known { version, items },
+                    None => Shape::NotOurs("the entries list is missing"),
+                },
+                _ => Shape::Future { version, items },
+            }
+        }
+        _ => Shape::NotOurs("not an Aftercare journal"),
+    }
+}
+
+/// Reads a list of entry values with `read` (the reader of their version), keeping the
+/// good ones and reporting the rest, including any repeat of an id already read.
+pub(super) fn read_entries(
+    items: &[Value],
+    read: fn(&Map<String, Value>) -> Result<Entry, String>,
+) -> (Vec<Entry>, Vec<BadEntry>) {
+    let mut entries = Vec::with_capacity(items.len());
+    let mut bad = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let result = match item.as_object() {
+            None => Err("the entry is not a JSON object".to_owned()),
+            Some(map) => read(map).and_then(|entry| {
+                // The id was read from this very map, so borrowing it from `item` is safe.
+                let id = map.get("id").and_then(Value::as_str).unwrap_or_default();
+                if seen.insert(id) {
+                    Ok(entry)
+                } else {
+                    Err(format!("another entry already has the id {id:?}"))
+                }
+            }),
+        };
+        match result {
+            Ok(entry) => entries.push(entry),
+            Err(reason) => bad.push(BadEntry {
+                index,
+                reason,
+                raw_json: value_to_string(item),
+            }),
+        }
+    }
+    (entries, bad)
+}
+
+/// Reads storage text written by any version of the app. Never panics, never drops data:
+/// see [`LoadOutcome`] for what to do with each outcome. A byte-order mark at the start is
+/// ignored. An absent storage key is the caller's empty journal, not a call to this.
+#[must_use]
+pub fn load(raw: &str) -> LoadOutcome {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(value) => value,
+        Err(error) => {
+            return LoadOutcome::Corrupt {
+                reason: format!("not valid JSON ({error})"),
+            }
+        }
+    };
+    match classify(&value) {
+        Shape::Known { version: 0, items } => {
+            let (entries, bad) = read_entries(items, entry_from_v0);
+            LoadOutcome::Migrated {
+                from: 0,
+                journal: Journal::from_entries(entries),
+                bad,
+            }
+        }
+        Shape::Known { items, .. } => {
+            let (entries, bad) = read_entries(items, entry_from_v1);
+            let journal = Journal::from_entries(entries);
+            if bad.is_empty() {
+                LoadOutcome::Ok(journal)
+            } else {
+                LoadOutcome::Partial { journal, bad }
+            }
+        }
+        Shape::Future { version, items } => {
+            let (journal_if_readable, unreadable) = match items {
+                Some(items) => {
+                    let (entries, bad) = read_entries(items, entry_from_v1);
+                    (Some(Journal::from_entries(entries)), bad.len())
+                }
+                None => (None, 0),
+            };
+            LoadOutcome::FutureVersion {
+                version,
+                journal_if_readable,
+                unreadable,
+            }
+        }
+        Shape::NotOurs(reason) => LoadOutcome::Corrupt {
+            reason: reason.to_owned(),
+        },
+    }
+}
+
+/// The journal as compact envelope JSON in the current version, for storage.
+#[must_use]
+pub fn save(journal: &Journal) -> String {
+    export_json(journal, false)
+}
+
+/// The journal as envelope JSON in the current version, indented for people when `pretty`.
+/// This is also the full-fidelity export file: [`preview_import`](super::preview_import)
+/// and [`load`] read it back to an identical journal.
+#[must_use]
+pub fn export_json(journal: &Journal, pretty: bool) -> String {
+    // About 300 bytes per typical entry; reserving avoids repeated regrowth.
+    let mut w = Writer::new(pretty, 96 + journal.len() * 320);
+    w.open('{');
+    w.key("app");
+    w.out.push_str("\"aftercare\"");
+    w.key("kind");
+    w.out.push_str("\"journal\"");
+    w.key("version");
+    w.out.push_str(&CURRENT_VERSION.to_string());
+    w.key("entries");
+    w.open('[');
+    for entry in journal.entries() {
+        w.item();
+        w.entry(entry);
+    }
+    w.close(']');
+    w.close('}');
+    if pretty {
+        w.out.push('\n');
+    }
+    w.out
+}
+
+/// A text field that may be missing or null (read as empty).
+fn opt_text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(""),
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("{key} is not text")),
+    }
+}
+
+/// A required text field.
+fn req_text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
+    match map.get(key) {
+        None | Some(Value::Null) => Err(format!("{key} is missing")),
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("{key} is not text")),
+    }
+}
+
+/// A whole number, written as an integer or as a float with no fraction (as some tools
+/// write every number).
+fn whole(value: &Value) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        let f = value.as_f64()?;
+        // The bounds keep the conversion exact; 2^53 is far beyond any real timestamp.
+        (f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0).then(|| {
+            #[allow(clippy::cast_possible_truncation)]
+            let n = f as i64;
+            n
+        })
+    })
+}
+
+/// A required epoch-milliseconds field.
+fn req_ms(map: &Map<String, Value>, key: &str) -> Result<i64, String> {
+    map.get(key)
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| format!("{key} is missing"))
+        .and_then(|v| whole(v).ok_or_else(|| format!("{key} is not a whole number")))
+}
+
+/// The id field, required in every version.
+fn read_id(map: &Map<String, Value>) -> Result<EntryId, String> {
+    EntryId::parse(req_text(map, "id")?)
+        .ok_or_else(|| "id is empty, too long or holds control characters".to_owned())
+}
+
+/// A severity from a number or (version 0) a string of digits.
+fn read_severity(value: Option<&Value>) -> Result<Severity, String> {
+    let n = match value {
+        None | Some(Value::Null) => return Err("severity is missing".to_owned()),
+        Some(Value::String(s)) => s.trim().parse::<i64>().ok(),
+        Some(v) => whole(v),
+    };
+    n.and_then(|n| u8::try_from(n).ok())
+        .and_then(Severity::new)
+        .ok_or_else(|| "severity is not a whole number from 0 to 10".to_owned())
+}
+
+/// An optional session date; empty text counts as none.
+fn read_session_date(map: &Map<String, Value>, key: &str) -> Result<Option<LocalDate>, String> {
+    let text = opt_text(map, key)?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    LocalDate::parse(text)
+        .map(Some)
+        .ok_or_else(|| format!("{key} is not a date (YYYY-MM-DD)"))
+}
+
+/// A required start time.
+fn read_started(map: &Map<String, Value>, key: &str) -> Result<LocalDateTime, String> {
+    LocalDateTime::parse(req_text(map, key)?)
+        .ok_or_else(|| format!("{key} is not a date and time (YYYY-MM-DDTHH:MM)"))
+}
+
+/// Copies every key outside `known` into the extra map.
+fn extra_fields(map: &Map<String, Value>, known: &[&str]) -> Map<String, Value> {
+    map.iter()
+        .filter(|(key, _)| !known.contains(&key.as_str()))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
+
+/// Reads one version-1 entry.
+pub(super) fn entry_from_v1(map: &Map<String, Value>) -> Result<Entry, String> {
+    let symptoms = match map.get("symptoms") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned))
+            .collect::<Option<Vec<String>>>()
+            .ok_or_else(|| "symptoms holds something other than text".to_owned())?,
+        Some(_) => return Err("symptoms is not a list".to_owned()),
+    };
+    let duration = match map.get("duration") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(d)) => Some(read_duration(d)?),
+        Some(_) => return Err("duration is not an object".to_owned()),
+    };
+    Ok(Entry {
+        id: read_id(map)?,
+        started: read_started(map, "started")?,
+        session_date: read_session_date(map, "session_date")?,
+        symptoms,
+        other_symptoms: opt_text(map, "other_symptoms")?.to_owned(),
+        severity: read_severity(map.get("severity"))?,
+        duration,
+        notes: opt_text(map, "notes")?.to_owned(),
+        created_ms: req_ms(map, "created_ms")?,
+        updated_ms: req_ms(map, "updated_ms")?,
+        extra: extra_fields(map, &ENTRY_KEYS),
+    })
+}
+
+/// Reads a version-1 duration object.
+fn read_duration(d: &Map<String, Value>) -> Result<EntryDuration, String> {
+    let unit = d.get("unit").and_then(Value::as_str).unwrap_or_default();
+    if unit == "ongoing" {
+        return Ok(EntryDuration::Ongoing);
+    }
+    let unit = DurationUnit::parse(unit)
+        .ok_or_else(|| "duration unit is not minutes, hours, days or ongoing".to_owned())?;
+    let amount = d
+        .get("amount")
+        .and_then(whole)
+        .and_then(|n| u16::try_from(n).ok())
+        .ok_or_else(|| "duration amount is not a whole number from 0 to 65,535".to_owned())?;
+    Ok(EntryDuration::Lasted { amount, unit })
+}
+
+/// Keys a version-0 entry had; anything else moves to `extra` on migration.
+const V0_KEYS: [&str; 10] = [
+    "id", "when", "session", "symptom", "other", "severity", "duration", "notes", "created",
+    "updated",
+];
+
+/// Reads one version-0 entry into the current model (the 0 → 1 migration).
+pub(super) fn entry_from_v0(map: &Map<String, Value>) -> Result<Entry, String> {
+    let symptoms = opt_text(map, "symptom")?
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut extra = extra_fields(map, &V0_KEYS);
+    let duration_text = opt_text(map, "duration")?;
+    let duration = if duration_text.trim().is_empty() {
+        None
+    } else {
+        let parsed = EntryDuration::parse_text(duration_text);
+        if parsed.is_none() {
+            // Free text version 0 allowed ("most of the evening") is kept, not dropped.
+            extra.insert(
+                "legacy_duration".to_owned(),
+                Value::String(duration_text.to_owned()),
+            );
+        }
+        parsed
+    };
+    let created_ms = req_ms(map, "created")?;
+    let updated_ms = match map.get("updated") {
+        None | Some(Value::Null) => created_ms,
+        Some(_) => req_ms(map, "updated")?,
+    };
+    Ok(Entry {
+        id: read_id(map)?,
+        started: read_started(map, "when")?,
+        session_date: read_session_date(map, "session")?,
+        symptoms,
+        other_symptoms: opt_text(map, "other")?.to_owned(),
+        severity: read_severity(map.get("severity"))?,
+        duration,
+        notes: opt_text(map, "notes")?.to_owned(),
+        created_ms,
+        updated_ms,
+        extra,
+    })
+}
