@@ -41,11 +41,27 @@ fn check(draft: &EntryDraft, expected: &[(Field, &str)]) {
     assert_eq!(got, expected, "draft {draft:?}");
 }
 
+/// One case: a change to the good draft, and the errors it must produce.
+type Case = (fn(&mut EntryDraft), Vec<(Field, &'static str)>);
+
+/// Applies each case's change to [`good`] and checks the messages.
+#[track_caller]
+fn run(cases: Vec<Case>) {
+    for (change, expected) in cases {
+        let mut draft = good();
+        change(&mut draft);
+        check(&draft, &expected);
+    }
+}
+
 #[test]
-fn messages_per_field() {
-    let cases: Vec<(fn(&mut EntryDraft), Vec<(Field, &str)>)> = vec![
+fn started_and_session_messages() {
+    run(vec![
         (|_| {}, vec![]),
-        (|d| d.started.clear(), vec![(Field::Started, "Enter when it started")]),
+        (
+            |d| d.started.clear(),
+            vec![(Field::Started, "Enter when it started")],
+        ),
         (
             |d| d.started = "2024-02-30T10:00".into(),
             vec![(Field::Started, "Start time is not a valid date and time")],
@@ -59,6 +75,12 @@ fn messages_per_field() {
             |d| d.session_date = "2024-13-01".into(),
             vec![(Field::SessionDate, "Session date is not a valid date")],
         ),
+    ]);
+}
+
+#[test]
+fn symptoms_messages() {
+    run(vec![
         (|d| d.symptoms.clear(), vec![]),
         (
             |d| {
@@ -81,14 +103,12 @@ fn messages_per_field() {
             |d| d.symptoms = (0..65).map(|i| format!("s{i}")).collect(),
             vec![(Field::Symptoms, "Choose 64 symptoms or fewer")],
         ),
-        (
-            |d| d.other_symptoms = "x".repeat(201),
-            vec![(
-                Field::OtherSymptoms,
-                "Other symptoms must be 200 characters or fewer (now 201)",
-            )],
-        ),
-        (|d| d.other_symptoms = "é".repeat(200), vec![]),
+    ]);
+}
+
+#[test]
+fn severity_messages() {
+    run(vec![
         (|d| d.severity = "0".into(), vec![]),
         (|d| d.severity = " 10 ".into(), vec![]),
         (
@@ -97,20 +117,38 @@ fn messages_per_field() {
         ),
         (
             |d| d.severity = "11".into(),
-            vec![(Field::Severity, "Severity must be a whole number from 0 to 10")],
+            vec![(
+                Field::Severity,
+                "Severity must be a whole number from 0 to 10",
+            )],
         ),
         (
             |d| d.severity = "-1".into(),
-            vec![(Field::Severity, "Severity must be a whole number from 0 to 10")],
+            vec![(
+                Field::Severity,
+                "Severity must be a whole number from 0 to 10",
+            )],
         ),
         (
             |d| d.severity = "5.5".into(),
-            vec![(Field::Severity, "Severity must be a whole number from 0 to 10")],
+            vec![(
+                Field::Severity,
+                "Severity must be a whole number from 0 to 10",
+            )],
         ),
         (
             |d| d.severity = "bad".into(),
-            vec![(Field::Severity, "Severity must be a whole number from 0 to 10")],
+            vec![(
+                Field::Severity,
+                "Severity must be a whole number from 0 to 10",
+            )],
         ),
+    ]);
+}
+
+#[test]
+fn duration_messages() {
+    run(vec![
         (
             |d| {
                 d.duration_amount.clear();
@@ -141,7 +179,10 @@ fn messages_per_field() {
         ),
         (
             |d| d.duration_amount.clear(),
-            vec![(Field::Duration, "Enter how long it lasted, as a whole number")],
+            vec![(
+                Field::Duration,
+                "Enter how long it lasted, as a whole number",
+            )],
         ),
         (
             |d| d.duration_amount = "1000".into(),
@@ -157,30 +198,46 @@ fn messages_per_field() {
                 "How long it lasted must be a whole number from 0 to 999",
             )],
         ),
+    ]);
+}
+
+#[test]
+fn text_limits_messages() {
+    run(vec![
+        (
+            |d| d.other_symptoms = "x".repeat(201),
+            vec![(
+                Field::OtherSymptoms,
+                "Other symptoms must be 200 characters or fewer (now 201)",
+            )],
+        ),
+        (|d| d.other_symptoms = "é".repeat(200), vec![]),
         (|d| d.notes = "n".repeat(5_000), vec![]),
         (
             |d| d.notes = "n".repeat(5_312),
-            vec![(Field::Notes, "Notes must be 5,000 characters or fewer (now 5,312)")],
+            vec![(
+                Field::Notes,
+                "Notes must be 5,000 characters or fewer (now 5,312)",
+            )],
         ),
         // Trimmed before counting: spaces around a full note are not held against it.
         (|d| d.notes = format!("  {}  \n", "n".repeat(5_000)), vec![]),
-        (
-            |d| *d = EntryDraft::default(),
-            vec![
-                (Field::Started, "Enter when it started"),
-                (
-                    Field::Symptoms,
-                    "Choose at least one symptom, or describe it in your own words",
-                ),
-                (Field::Severity, "Choose how bad it is, from 0 to 10"),
-            ],
-        ),
-    ];
-    for (change, expected) in cases {
-        let mut draft = good();
-        change(&mut draft);
-        check(&draft, &expected);
-    }
+    ]);
+}
+
+#[test]
+fn everything_messages() {
+    run(vec![(
+        |d| *d = EntryDraft::default(),
+        vec![
+            (Field::Started, "Enter when it started"),
+            (
+                Field::Symptoms,
+                "Choose at least one symptom, or describe it in your own words",
+            ),
+            (Field::Severity, "Choose how bad it is, from 0 to 10"),
+        ],
+    )]);
 }
 
 #[test]

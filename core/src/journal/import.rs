@@ -13,8 +13,11 @@ use std::fmt;
 use serde_json::Value;
 
 use super::collection::Journal;
+use super::json::entry_to_string;
 use super::model::{group_digits, Entry};
-use super::schema::{classify, entry_from_v0, entry_from_v1, read_entries, BadEntry, Shape};
+use super::schema::{
+    classify, entry_from_v0, entry_from_v1, read_entries, BadEntry, EntryReader, Shape,
+};
 
 /// Largest import file accepted, in bytes (10 MiB: about 30,000 typical entries, and more
 /// than a browser's storage for the site can hold anyway).
@@ -181,8 +184,8 @@ pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
 pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, ImportError> {
     check_import_size(u64::try_from(raw.len()).unwrap_or(u64::MAX))?;
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let value: Value = serde_json::from_str(raw).map_err(|_| ImportError::NotJson)?;
-    let (from_version, items) = match classify(&value) {
+    let mut value: Value = serde_json::from_str(raw).map_err(|_| ImportError::NotJson)?;
+    let (from_version, items) = match classify(&mut value) {
         Shape::Known { version, items } => (version, items),
         Shape::Future { version, .. } => return Err(ImportError::FutureVersion(version)),
         Shape::NotOurs(_) => return Err(ImportError::NotAJournal),
@@ -193,7 +196,7 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
             limit: IMPORT_MAX_ENTRIES,
         });
     }
-    let reader = if from_version == 0 {
+    let reader: EntryReader = if from_version == 0 {
         entry_from_v0
     } else {
         entry_from_v1
@@ -229,10 +232,7 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
             invalid.push(BadEntry {
                 index: this_index,
                 reason,
-                raw_json: items
-                    .get(this_index)
-                    .map(super::json::value_to_string)
-                    .unwrap_or_default(),
+                raw_json: entry_to_string(&entry),
             });
             continue;
         }

@@ -87,6 +87,13 @@ pub(super) fn value_to_string(value: &Value) -> String {
     out
 }
 
+/// One entry as compact JSON text in the current format.
+pub(super) fn entry_to_string(entry: &Entry) -> String {
+    let mut w = Writer::new(false, 320);
+    w.entry(entry);
+    w.out
+}
+
 /// Writes objects and arrays either on one line or indented by two spaces per level.
 pub(super) struct Writer {
     /// The text so far.

@@ -57,10 +57,20 @@ impl EntryId {
     /// empty, longer than [`MAX_ID_CHARS`] characters, or contains control characters.
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
-        let ok = !text.is_empty()
+        Self::is_valid(text).then(|| Self(text.to_owned()))
+    }
+
+    /// Whether `text` is acceptable as an id (see [`parse`](Self::parse)).
+    #[must_use]
+    pub fn is_valid(text: &str) -> bool {
+        !text.is_empty()
             && text.chars().count() <= MAX_ID_CHARS
-            && !text.chars().any(char::is_control);
-        ok.then(|| Self(text.to_owned()))
+            && !text.chars().any(char::is_control)
+    }
+
+    /// Wraps text already checked with [`is_valid`](Self::is_valid), without copying it.
+    pub(super) fn from_valid(text: String) -> Self {
+        Self(text)
     }
 
     /// The id as text, for storage keys, element ids and URLs.

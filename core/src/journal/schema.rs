@@ -29,13 +29,11 @@
 //!
 //! Every version has fixture files under `core/tests/fixtures/journal/`, tested forever.
 
-use std::collections::HashSet;
-
 use serde_json::{Map, Value};
 
 use super::collection::Journal;
 use super::date::{LocalDate, LocalDateTime};
-use super::json::{value_to_string, Writer, ENTRY_KEYS};
+use super::json::{entry_to_string, value_to_string, Writer, ENTRY_KEYS};
 use super::model::{DurationUnit, Entry, EntryDuration, EntryId, Severity};
 
 /// The envelope's `app` value.
@@ -135,15 +133,15 @@ pub(super) enum Shape<'a> {
     Known {
         /// The version.
         version: u64,
-        /// The entries' JSON values.
-        items: &'a [Value],
+        /// The entries' JSON values (read by moving their contents out).
+        items: &'a mut [Value],
     },
     /// A newer envelope, with its entries list if it still has one.
     Future {
         /// The version.
         version: u64,
         /// The entries' JSON values, if present as a list.
-        items: Option<&'a [Value]>,
+        items: Option<&'a mut [Value]>,
     },
     /// Not a journal.
     NotOurs(&'static str),
@@ -151,7 +149,7 @@ pub(super) enum Shape<'a> {
 
 /// Classifies a parsed document: a bare array is version 0, our envelope is version 1 or
 /// later, anything else is not ours.
-pub(super) fn classify(value: &Value) -> Shape<'_> {
+pub(super) fn classify(value: &mut Value) -> Shape<'_> {
     match value {
         Value::Array(items) => {
             if items.is_empty() || items.iter().any(Value::is_object) {
@@ -170,9 +168,9 @@ pub(super) fn classify(value: &Value) -> Shape<'_> {
                 return Shape::NotOurs("the version is missing or not a whole number");
             };
             let items = map
-                .get("entries")
-                .and_then(Value::as_array)
-                .map(Vec::as_slice);
+                .get_mut("entries")
+                .and_then(Value::as_array_mut)
+                .map(Vec::as_mut_slice);
             match version {
                 0 => Shape::NotOurs("version 0 was never stored in an envelope"),
                 CURRENT_VERSION => match items {
@@ -186,30 +184,23 @@ pub(super) fn classify(value: &Value) -> Shape<'_> {
     }
 }
 
+/// Reads one entry object of some version. On success the object's contents have moved
+/// into the entry (what is left becomes `extra`); on failure the object is left as it was.
+pub(super) type EntryReader = fn(&mut Map<String, Value>) -> Result<Entry, String>;
+
 /// Reads a list of entry values with `read` (the reader of their version), keeping the
-/// good ones and reporting the rest, including any repeat of an id already read.
-pub(super) fn read_entries(
-    items: &[Value],
-    read: fn(&Map<String, Value>) -> Result<Entry, String>,
-) -> (Vec<Entry>, Vec<BadEntry>) {
-    let mut entries = Vec::with_capacity(items.len());
+/// good ones in order and reporting the rest, including every repeat of an id already read.
+/// Strings move out of `items` instead of being copied, so `items` is spent afterwards.
+pub(super) fn read_entries(items: &mut [Value], read: EntryReader) -> (Vec<Entry>, Vec<BadEntry>) {
+    let mut read_ok: Vec<(usize, Entry)> = Vec::with_capacity(items.len());
     let mut bad = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let result = match item.as_object() {
-            None => Err("the entry is not a JSON object".to_owned()),
-            Some(map) => read(map).and_then(|entry| {
-                // The id was read from this very map, so borrowing it from `item` is safe.
-                let id = map.get("id").and_then(Value::as_str).unwrap_or_default();
-                if seen.insert(id) {
-                    Ok(entry)
-                } else {
-                    Err(format!("another entry already has the id {id:?}"))
-                }
-            }),
+    for (index, item) in items.iter_mut().enumerate() {
+        let result = match item {
+            Value::Object(map) => read(map),
+            _ => Err("the entry is not a JSON object".to_owned()),
         };
         match result {
-            Ok(entry) => entries.push(entry),
+            Ok(entry) => read_ok.push((index, entry)),
             Err(reason) => bad.push(BadEntry {
                 index,
                 reason,
@@ -217,6 +208,29 @@ pub(super) fn read_entries(
             }),
         }
     }
+    // Repeated ids: sort positions by id (then file order) so each repeat sits right after
+    // the first entry with that id. No per-entry allocation, unlike a set of ids.
+    let mut order: Vec<usize> = (0..read_ok.len()).collect();
+    order.sort_unstable_by(|&a, &b| read_ok[a].1.id.cmp(&read_ok[b].1.id).then(a.cmp(&b)));
+    let mut repeat = vec![false; read_ok.len()];
+    for pair in order.windows(2) {
+        if read_ok[pair[0]].1.id == read_ok[pair[1]].1.id {
+            repeat[pair[1]] = true;
+        }
+    }
+    let mut entries = Vec::with_capacity(read_ok.len());
+    for ((index, entry), repeat) in read_ok.into_iter().zip(repeat) {
+        if repeat {
+            bad.push(BadEntry {
+                index,
+                reason: format!("another entry already has the id {:?}", entry.id.as_str()),
+                raw_json: entry_to_string(&entry),
+            });
+        } else {
+            entries.push(entry);
+        }
+    }
+    bad.sort_unstable_by_key(|b| b.index);
     (entries, bad)
 }
 
@@ -226,7 +240,7 @@ pub(super) fn read_entries(
 #[must_use]
 pub fn load(raw: &str) -> LoadOutcome {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let value: Value = match serde_json::from_str(raw) {
+    let mut value: Value = match serde_json::from_str(raw) {
         Ok(value) => value,
         Err(error) => {
             return LoadOutcome::Corrupt {
@@ -234,7 +248,7 @@ pub fn load(raw: &str) -> LoadOutcome {
             }
         }
     };
-    match classify(&value) {
+    match classify(&mut value) {
         Shape::Known { version: 0, items } => {
             let (entries, bad) = read_entries(items, entry_from_v0);
             LoadOutcome::Migrated {
@@ -306,18 +320,43 @@ pub fn export_json(journal: &Journal, pretty: bool) -> String {
     w.out
 }
 
-/// A text field that may be missing or null (read as empty).
-fn opt_text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
-    match map.get(key) {
+/// The values of an entry's known keys, taken out of its object in a version's key order.
+type Taken = [Option<Value>; 10];
+
+/// Takes the values of `keys` out of `map`.
+fn take_keys(map: &mut Map<String, Value>, keys: &[&str; 10]) -> Taken {
+    keys.map(|key| map.remove(key))
+}
+
+/// Puts taken values back, leaving `map` as it was read.
+fn put_back(map: &mut Map<String, Value>, keys: &[&str; 10], taken: Taken) {
+    for (key, value) in keys.iter().zip(taken) {
+        if let Some(value) = value {
+            map.insert((*key).to_owned(), value);
+        }
+    }
+}
+
+/// Moves a string out of a checked field (empty when missing or null).
+fn take_string(value: &mut Option<Value>) -> String {
+    match value.take() {
+        Some(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Checks a text field that may be missing or null (read as empty).
+fn opt_text<'a>(value: Option<&'a Value>, key: &str) -> Result<&'a str, String> {
+    match value {
         None | Some(Value::Null) => Ok(""),
         Some(Value::String(s)) => Ok(s),
         Some(_) => Err(format!("{key} is not text")),
     }
 }
 
-/// A required text field.
-fn req_text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
-    match map.get(key) {
+/// Checks a required text field.
+fn req_text<'a>(value: Option<&'a Value>, key: &str) -> Result<&'a str, String> {
+    match value {
         None | Some(Value::Null) => Err(format!("{key} is missing")),
         Some(Value::String(s)) => Ok(s),
         Some(_) => Err(format!("{key} is not text")),
@@ -338,17 +377,18 @@ fn whole(value: &Value) -> Option<i64> {
     })
 }
 
-/// A required epoch-milliseconds field.
-fn req_ms(map: &Map<String, Value>, key: &str) -> Result<i64, String> {
-    map.get(key)
-        .filter(|v| !v.is_null())
-        .ok_or_else(|| format!("{key} is missing"))
-        .and_then(|v| whole(v).ok_or_else(|| format!("{key} is not a whole number")))
+/// Checks a required epoch-milliseconds field.
+fn req_ms(value: Option<&Value>, key: &str) -> Result<i64, String> {
+    match value {
+        None | Some(Value::Null) => Err(format!("{key} is missing")),
+        Some(v) => whole(v).ok_or_else(|| format!("{key} is not a whole number")),
+    }
 }
 
-/// The id field, required in every version.
-fn read_id(map: &Map<String, Value>) -> Result<EntryId, String> {
-    EntryId::parse(req_text(map, "id")?)
+/// Checks the id field, required in every version.
+fn check_id(value: Option<&Value>) -> Result<(), String> {
+    EntryId::is_valid(req_text(value, "id")?)
+        .then_some(())
         .ok_or_else(|| "id is empty, too long or holds control characters".to_owned())
 }
 
@@ -365,8 +405,8 @@ fn read_severity(value: Option<&Value>) -> Result<Severity, String> {
 }
 
 /// An optional session date; empty text counts as none.
-fn read_session_date(map: &Map<String, Value>, key: &str) -> Result<Option<LocalDate>, String> {
-    let text = opt_text(map, key)?;
+fn read_session_date(value: Option<&Value>, key: &str) -> Result<Option<LocalDate>, String> {
+    let text = opt_text(value, key)?;
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -376,55 +416,21 @@ fn read_session_date(map: &Map<String, Value>, key: &str) -> Result<Option<Local
 }
 
 /// A required start time.
-fn read_started(map: &Map<String, Value>, key: &str) -> Result<LocalDateTime, String> {
-    LocalDateTime::parse(req_text(map, key)?)
+fn read_started(value: Option<&Value>, key: &str) -> Result<LocalDateTime, String> {
+    LocalDateTime::parse(req_text(value, key)?)
         .ok_or_else(|| format!("{key} is not a date and time (YYYY-MM-DDTHH:MM)"))
 }
 
-/// Copies every key outside `known` into the extra map.
-fn extra_fields(map: &Map<String, Value>, known: &[&str]) -> Map<String, Value> {
-    map.iter()
-        .filter(|(key, _)| !known.contains(&key.as_str()))
-        .map(|(key, value)| (key.clone(), value.clone()))
-        .collect()
-}
-
-/// Reads one version-1 entry.
-pub(super) fn entry_from_v1(map: &Map<String, Value>) -> Result<Entry, String> {
-    let symptoms = match map.get("symptoms") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|item| item.as_str().map(str::to_owned))
-            .collect::<Option<Vec<String>>>()
-            .ok_or_else(|| "symptoms holds something other than text".to_owned())?,
-        Some(_) => return Err("symptoms is not a list".to_owned()),
-    };
-    let duration = match map.get("duration") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(d)) => Some(read_duration(d)?),
+/// Reads a version-1 duration value (missing or null: none).
+fn read_duration(value: Option<&Value>) -> Result<Option<EntryDuration>, String> {
+    let d = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(d)) => d,
         Some(_) => return Err("duration is not an object".to_owned()),
     };
-    Ok(Entry {
-        id: read_id(map)?,
-        started: read_started(map, "started")?,
-        session_date: read_session_date(map, "session_date")?,
-        symptoms,
-        other_symptoms: opt_text(map, "other_symptoms")?.to_owned(),
-        severity: read_severity(map.get("severity"))?,
-        duration,
-        notes: opt_text(map, "notes")?.to_owned(),
-        created_ms: req_ms(map, "created_ms")?,
-        updated_ms: req_ms(map, "updated_ms")?,
-        extra: extra_fields(map, &ENTRY_KEYS),
-    })
-}
-
-/// Reads a version-1 duration object.
-fn read_duration(d: &Map<String, Value>) -> Result<EntryDuration, String> {
     let unit = d.get("unit").and_then(Value::as_str).unwrap_or_default();
     if unit == "ongoing" {
-        return Ok(EntryDuration::Ongoing);
+        return Ok(Some(EntryDuration::Ongoing));
     }
     let unit = DurationUnit::parse(unit)
         .ok_or_else(|| "duration unit is not minutes, hours, days or ongoing".to_owned())?;
@@ -433,54 +439,150 @@ fn read_duration(d: &Map<String, Value>) -> Result<EntryDuration, String> {
         .and_then(whole)
         .and_then(|n| u16::try_from(n).ok())
         .ok_or_else(|| "duration amount is not a whole number from 0 to 65,535".to_owned())?;
-    Ok(EntryDuration::Lasted { amount, unit })
+    Ok(Some(EntryDuration::Lasted { amount, unit }))
 }
 
-/// Keys a version-0 entry had; anything else moves to `extra` on migration.
+/// The typed, allocation-free parts of an entry, read before any string is moved.
+struct Checked {
+    /// Start time.
+    started: LocalDateTime,
+    /// Session date.
+    session_date: Option<LocalDate>,
+    /// Severity.
+    severity: Severity,
+    /// Duration.
+    duration: Option<EntryDuration>,
+    /// Creation time.
+    created_ms: i64,
+    /// Update time.
+    updated_ms: i64,
+}
+
+/// Checks a version-1 entry's known fields (in [`ENTRY_KEYS`] order) without moving them.
+fn check_v1(f: &Taken) -> Result<Checked, String> {
+    check_id(f[0].as_ref())?;
+    let started = read_started(f[1].as_ref(), "started")?;
+    let session_date = read_session_date(f[2].as_ref(), "session_date")?;
+    match &f[3] {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => {}
+        Some(Value::Array(_)) => return Err("symptoms holds something other than text".to_owned()),
+        Some(_) => return Err("symptoms is not a list".to_owned()),
+    }
+    opt_text(f[4].as_ref(), "other_symptoms")?;
+    let severity = read_severity(f[5].as_ref())?;
+    let duration = read_duration(f[6].as_ref())?;
+    opt_text(f[7].as_ref(), "notes")?;
+    Ok(Checked {
+        started,
+        session_date,
+        severity,
+        duration,
+        created_ms: req_ms(f[8].as_ref(), "created_ms")?,
+        updated_ms: req_ms(f[9].as_ref(), "updated_ms")?,
+    })
+}
+
+/// Reads one version-1 entry, moving its strings out of `map`.
+pub(super) fn entry_from_v1(map: &mut Map<String, Value>) -> Result<Entry, String> {
+    let mut f = take_keys(map, &ENTRY_KEYS);
+    let c = match check_v1(&f) {
+        Ok(c) => c,
+        Err(reason) => {
+            put_back(map, &ENTRY_KEYS, f);
+            return Err(reason);
+        }
+    };
+    let symptoms = match f[3].take() {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|item| match item {
+                Value::String(s) => Some(s),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Entry {
+        id: EntryId::from_valid(take_string(&mut f[0])),
+        started: c.started,
+        session_date: c.session_date,
+        symptoms,
+        other_symptoms: take_string(&mut f[4]),
+        severity: c.severity,
+        duration: c.duration,
+        notes: take_string(&mut f[7]),
+        created_ms: c.created_ms,
+        updated_ms: c.updated_ms,
+        extra: std::mem::take(map),
+    })
+}
+
+/// Keys a version-0 entry had, in the order the reader uses them; anything else moves to
+/// `extra` on migration.
 const V0_KEYS: [&str; 10] = [
     "id", "when", "session", "symptom", "other", "severity", "duration", "notes", "created",
     "updated",
 ];
 
+/// Checks a version-0 entry's known fields (in [`V0_KEYS`] order) without moving them.
+fn check_v0(f: &Taken) -> Result<Checked, String> {
+    check_id(f[0].as_ref())?;
+    let started = read_started(f[1].as_ref(), "when")?;
+    let session_date = read_session_date(f[2].as_ref(), "session")?;
+    opt_text(f[3].as_ref(), "symptom")?;
+    opt_text(f[4].as_ref(), "other")?;
+    let severity = read_severity(f[5].as_ref())?;
+    let duration = EntryDuration::parse_text(opt_text(f[6].as_ref(), "duration")?);
+    opt_text(f[7].as_ref(), "notes")?;
+    let created_ms = req_ms(f[8].as_ref(), "created")?;
+    let updated_ms = match &f[9] {
+        None | Some(Value::Null) => created_ms,
+        Some(_) => req_ms(f[9].as_ref(), "updated")?,
+    };
+    Ok(Checked {
+        started,
+        session_date,
+        severity,
+        duration,
+        created_ms,
+        updated_ms,
+    })
+}
+
 /// Reads one version-0 entry into the current model (the 0 → 1 migration).
-pub(super) fn entry_from_v0(map: &Map<String, Value>) -> Result<Entry, String> {
-    let symptoms = opt_text(map, "symptom")?
+pub(super) fn entry_from_v0(map: &mut Map<String, Value>) -> Result<Entry, String> {
+    let mut f = take_keys(map, &V0_KEYS);
+    let c = match check_v0(&f) {
+        Ok(c) => c,
+        Err(reason) => {
+            put_back(map, &V0_KEYS, f);
+            return Err(reason);
+        }
+    };
+    let symptoms = take_string(&mut f[3])
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    let mut extra = extra_fields(map, &V0_KEYS);
-    let duration_text = opt_text(map, "duration")?;
-    let duration = if duration_text.trim().is_empty() {
-        None
-    } else {
-        let parsed = EntryDuration::parse_text(duration_text);
-        if parsed.is_none() {
-            // Free text version 0 allowed ("most of the evening") is kept, not dropped.
-            extra.insert(
-                "legacy_duration".to_owned(),
-                Value::String(duration_text.to_owned()),
-            );
-        }
-        parsed
-    };
-    let created_ms = req_ms(map, "created")?;
-    let updated_ms = match map.get("updated") {
-        None | Some(Value::Null) => created_ms,
-        Some(_) => req_ms(map, "updated")?,
-    };
+    let mut extra = std::mem::take(map);
+    let duration_text = take_string(&mut f[6]);
+    if c.duration.is_none() && !duration_text.trim().is_empty() {
+        // Free text version 0 allowed ("most of the evening") is kept, not dropped.
+        extra.insert("legacy_duration".to_owned(), Value::String(duration_text));
+    }
     Ok(Entry {
-        id: read_id(map)?,
-        started: read_started(map, "when")?,
-        session_date: read_session_date(map, "session")?,
+        id: EntryId::from_valid(take_string(&mut f[0])),
+        started: c.started,
+        session_date: c.session_date,
         symptoms,
-        other_symptoms: opt_text(map, "other")?.to_owned(),
-        severity: read_severity(map.get("severity"))?,
-        duration,
-        notes: opt_text(map, "notes")?.to_owned(),
-        created_ms,
-        updated_ms,
+        other_symptoms: take_string(&mut f[4]),
+        severity: c.severity,
+        duration: c.duration,
+        notes: take_string(&mut f[7]),
+        created_ms: c.created_ms,
+        updated_ms: c.updated_ms,
         extra,
     })
 }

@@ -33,13 +33,13 @@ pub fn entry(id: &str, started: &str, severity: u8, symptoms: &[&str]) -> Entry 
 
 /// `entry` with notes.
 pub fn with_notes(mut e: Entry, notes: &str) -> Entry {
-    e.notes = notes.to_owned();
+    notes.clone_into(&mut e.notes);
     e
 }
 
 /// `entry` with other symptoms text.
 pub fn with_other(mut e: Entry, other: &str) -> Entry {
-    e.other_symptoms = other.to_owned();
+    other.clone_into(&mut e.other_symptoms);
     e
 }
 
@@ -57,14 +57,23 @@ pub fn typical(i: usize) -> Entry {
     let date = LocalDate::new(2024, 1, 1).unwrap().add_days(day).unwrap();
     let hour = u8::try_from(8 + (i % 3) * 5).unwrap();
     let started = LocalDateTime::new(date, hour, 30).unwrap();
-    let slugs = ["fatigue", "dizzy", "soreness", "sleep", "tingling", "nausea"];
+    let slugs = [
+        "fatigue", "dizzy", "soreness", "sleep", "tingling", "nausea",
+    ];
     let created = 1_704_067_200_000 + i64::try_from(i).unwrap() * 3_600_000;
     Entry {
-        id: EntryId::new(created, u32::try_from(i).unwrap().wrapping_mul(2_654_435_761)),
+        id: EntryId::new(
+            created,
+            u32::try_from(i).unwrap().wrapping_mul(2_654_435_761),
+        ),
         started,
         session_date: date.add_days(-1),
         symptoms: vec![slugs[i % 6].to_owned(), slugs[(i + 1) % 6].to_owned()],
-        other_symptoms: if i % 4 == 0 { "heavy legs".to_owned() } else { String::new() },
+        other_symptoms: if i % 4 == 0 {
+            "heavy legs".to_owned()
+        } else {
+            String::new()
+        },
         severity: Severity::new(u8::try_from(i % 11).unwrap()).unwrap(),
         duration: Some(EntryDuration::Lasted {
             amount: u16::try_from(1 + i % 5).unwrap(),

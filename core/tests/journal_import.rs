@@ -1,0 +1,275 @@
+//! Import: size and count limits checked before work, typed errors with plain messages, the
+//! preview's counts, merge by id (newer copy wins), all-or-nothing apply, export → import
+//! round trip, and hostile text accepted as plain text.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod journal_support;
+
+use aftercare_core::journal::{
+    apply_import, check_import_size, export_json, preview_import, save, EntryId, ImportError,
+    Journal, IMPORT_MAX_BYTES, IMPORT_MAX_ENTRIES,
+};
+use journal_support::{entry, fixture, typical, with_notes};
+
+fn envelope(entries: &str) -> String {
+    format!(r#"{{"app":"aftercare","kind":"journal","version":1,"entries":[{entries}]}}"#)
+}
+
+/// Previews `raw` against `existing` and compares the one-line summary, or the error's
+/// message.
+#[track_caller]
+fn check(existing: &Journal, raw: &str, expected: &str) {
+    let got = match preview_import(existing, raw) {
+        Ok(preview) => preview.to_string(),
+        Err(error) => error.to_string(),
+    };
+    assert_eq!(got, expected, "{raw:.60}");
+}
+
+fn here() -> Journal {
+    Journal::from_entries(vec![
+        entry("a", "2024-03-01T21:30", 6, &["fatigue"]),
+        entry("b", "2024-03-02T09:00", 2, &["sleep"]),
+        entry("c", "2024-03-03T09:00", 2, &["sleep"]),
+    ])
+}
+
+#[test]
+fn previews_and_errors() {
+    let j = here();
+    let a = save(&Journal::from_entries(vec![entry(
+        "a",
+        "2024-03-01T21:30",
+        6,
+        &["fatigue"],
+    )]));
+    check(
+        &j,
+        &a,
+        "0 new, 1 already here (1 identical, 0 changed), 0 invalid",
+    );
+    check(
+        &Journal::new(),
+        &a,
+        "1 new, 0 already here (0 identical, 0 changed), 0 invalid",
+    );
+    check(
+        &j,
+        &envelope(""),
+        "0 new, 0 already here (0 identical, 0 changed), 0 invalid",
+    );
+    check(
+        &j,
+        "[]",
+        "0 new, 0 already here (0 identical, 0 changed), 0 invalid",
+    );
+    check(
+        &j,
+        &fixture("v1-partial.json"),
+        "2 new, 0 already here (0 identical, 0 changed), 6 invalid",
+    );
+    check(
+        &j,
+        &fixture("v0-legacy.json"),
+        "3 new, 0 already here (0 identical, 0 changed), 0 invalid",
+    );
+    check(
+        &j,
+        "",
+        "This file is not a journal export. Choose a .json file saved by Aftercare.",
+    );
+    check(
+        &j,
+        "<html>",
+        "This file is not a journal export. Choose a .json file saved by Aftercare.",
+    );
+    check(
+        &j,
+        &fixture("corrupt-truncated.json"),
+        "This file is not a journal export. Choose a .json file saved by Aftercare.",
+    );
+    check(
+        &j,
+        &fixture("not-ours.json"),
+        "This file is not an Aftercare journal. Choose a file saved with \"Export as JSON\".",
+    );
+    check(
+        &j,
+        "{}",
+        "This file is not an Aftercare journal. Choose a file saved with \"Export as JSON\".",
+    );
+    check(
+        &j,
+        "[1,2]",
+        "This file is not an Aftercare journal. Choose a file saved with \"Export as JSON\".",
+    );
+    check(&j, &fixture("v2-future.json"), "This file was made by a newer version of Aftercare (format 2). Update the app, then import it again.");
+    assert_eq!(
+        preview_import(&j, &fixture("v2-future.json")),
+        Err(ImportError::FutureVersion(2))
+    );
+}
+
+#[test]
+fn merge_counts_and_newer_copy_wins() {
+    let j = here();
+    let mut newer_b = with_notes(
+        entry("b", "2024-03-02T09:00", 3, &["sleep"]),
+        "edited on phone",
+    );
+    newer_b.updated_ms = 5_000;
+    let mut older_c = with_notes(entry("c", "2024-03-03T09:00", 9, &["sleep"]), "old backup");
+    older_c.updated_ms = 500;
+    let file = save(&Journal::from_entries(vec![
+        entry("a", "2024-03-01T21:30", 6, &["fatigue"]),
+        newer_b.clone(),
+        older_c,
+        entry("d", "2024-03-04T09:00", 1, &[]),
+        entry("e", "2024-03-05T09:00", 1, &["not a slug"]),
+        with_notes(entry("f", "2024-03-05T09:00", 1, &[]), &"n".repeat(5_001)),
+    ]));
+    let preview = preview_import(&j, &file).unwrap();
+    assert_eq!(
+        preview.to_string(),
+        "1 new, 3 already here (1 identical, 2 changed), 2 invalid"
+    );
+    assert_eq!(
+        (
+            preview.new_count(),
+            preview.already_here(),
+            preview.invalid_count()
+        ),
+        (1, 3, 2)
+    );
+    assert_eq!((preview.to_update.len(), preview.kept_local), (1, 1));
+    let reasons: Vec<(usize, &str)> = preview
+        .invalid
+        .iter()
+        .map(|b| (b.index, b.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (4, "symptom \"not a slug\" is not a symptom name"),
+            (5, "notes are 5,001 characters; the limit is 5,000"),
+        ]
+    );
+    assert!(preview.changes_anything());
+
+    let merged = apply_import(j.clone(), preview);
+    let ids: Vec<&str> = merged.entries().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    let id = |s: &str| EntryId::parse(s).unwrap();
+    assert_eq!(merged.get(&id("b")), Some(&newer_b));
+    assert_eq!(merged.get(&id("c")), j.get(&id("c")));
+
+    // Importing the same file again changes nothing.
+    let again = preview_import(&merged, &file).unwrap();
+    assert!(!again.changes_anything());
+    assert_eq!(apply_import(merged.clone(), again), merged);
+}
+
+#[test]
+fn apply_rechecks_when_the_journal_changed_since_the_preview() {
+    let preview = preview_import(&Journal::new(), &save(&here())).unwrap();
+    assert_eq!(preview.new_count(), 3);
+    // Meanwhile "a" was added locally with a newer edit: the local copy stays.
+    let mut local_a = entry("a", "2024-03-01T21:30", 9, &[]);
+    local_a.updated_ms = 9_999;
+    let merged = apply_import(Journal::from_entries(vec![local_a.clone()]), preview);
+    assert_eq!(merged.len(), 3);
+    assert_eq!(merged.entries()[0], local_a);
+}
+
+#[test]
+fn export_then_import_round_trips_identically() {
+    let original = Journal::from_entries((0..200).map(typical).collect());
+    for pretty in [false, true] {
+        let file = export_json(&original, pretty);
+        let preview = preview_import(&Journal::new(), &file).unwrap();
+        assert_eq!(preview.invalid_count(), 0);
+        assert_eq!(apply_import(Journal::new(), preview), original);
+        let into_self = preview_import(&original, &file).unwrap();
+        assert_eq!(into_self.identical, 200);
+    }
+}
+
+#[test]
+fn hostile_text_is_accepted_as_plain_text() {
+    let preview = preview_import(&Journal::new(), &fixture("hostile.json")).unwrap();
+    assert_eq!(preview.new_count(), 2);
+    let e = &preview.to_add[0];
+    assert_eq!(e.id.as_str(), "<img src=x onerror=alert(1)>");
+    assert_eq!(e.other_symptoms, "<script>alert('other')</script>");
+    assert!(e.notes.starts_with("</textarea><script>"));
+    assert_eq!(e.extra["<b>extra</b>"], "<iframe src=javascript:alert(1)>");
+    // Nothing is escaped or rewritten on the way through: it round-trips exactly.
+    let journal = apply_import(Journal::new(), preview);
+    let again = preview_import(&Journal::new(), &save(&journal)).unwrap();
+    assert_eq!(apply_import(Journal::new(), again), journal);
+}
+
+#[test]
+fn size_is_checked_before_parsing() {
+    assert_eq!(check_import_size(IMPORT_MAX_BYTES), Ok(()));
+    assert_eq!(
+        check_import_size(IMPORT_MAX_BYTES + 1),
+        Err(ImportError::TooLarge {
+            bytes: IMPORT_MAX_BYTES + 1,
+            limit: IMPORT_MAX_BYTES
+        })
+    );
+    // 20 MB of text that would take long to parse (and is not even JSON) is refused by
+    // size: the answer is TooLarge, not NotJson.
+    let huge = "[".repeat(20 * 1024 * 1024);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        preview_import(&Journal::new(), &huge),
+        Err(ImportError::TooLarge {
+            bytes: 20 * 1024 * 1024,
+            limit: IMPORT_MAX_BYTES
+        })
+    );
+    assert!(
+        started.elapsed().as_millis() < 100,
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        ImportError::TooLarge {
+            bytes: 20 * 1024 * 1024,
+            limit: IMPORT_MAX_BYTES
+        }
+        .to_string(),
+        "This file is too big to import (20.0 MB). The limit is 10.0 MB."
+    );
+}
+
+#[test]
+fn too_many_entries_are_refused_within_the_size_cap() {
+    // 100,000 minimal entries fit under 10 MB, so the entry cap is what refuses them.
+    let one =
+        r#"{"id":"i","started":"2024-03-01T21:30","severity":1,"created_ms":0,"updated_ms":0}"#;
+    let items = vec![one; 100_000].join(",");
+    let raw = envelope(&items);
+    assert!(raw.len() as u64 <= IMPORT_MAX_BYTES, "{} bytes", raw.len());
+    let error = preview_import(&Journal::new(), &raw).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::TooManyEntries {
+            count: 100_000,
+            limit: IMPORT_MAX_ENTRIES
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "This file has 100,000 entries. The limit is 50,000."
+    );
+    // At the cap, the file is read; repeated ids are reported, not merged twice.
+    let items = vec![one; IMPORT_MAX_ENTRIES].join(",");
+    let preview = preview_import(&Journal::new(), &envelope(&items)).unwrap();
+    assert_eq!(
+        (preview.new_count(), preview.invalid_count()),
+        (1, IMPORT_MAX_ENTRIES - 1)
+    );
+}
