@@ -4,9 +4,7 @@
 
 mod journal_support;
 
-use aftercare_core::journal::{
-    fold, DateRange, EntryId, Filter, Journal, JournalError, LocalDate,
-};
+use aftercare_core::journal::{fold, DateRange, EntryId, Filter, Journal, JournalError, LocalDate};
 use journal_support::{entry, with_notes, with_other};
 
 fn id(text: &str) -> EntryId {
@@ -29,7 +27,10 @@ fn sample() -> Journal {
             "Heavy legs",
         ),
         entry("d", "2024-03-03T08:00", 1, &["fatigue"]),
-        with_notes(entry("c", "2024-03-02T18:45", 4, &["dizzy"]), "Naïve question: normal?"),
+        with_notes(
+            entry("c", "2024-03-02T18:45", 4, &["dizzy"]),
+            "Naïve question: normal?",
+        ),
         entry("e", "2024-03-02T09:00", 8, &["a-future-slug"]),
     ])
 }
@@ -38,7 +39,11 @@ fn sample() -> Journal {
 #[track_caller]
 fn check(filter: &Filter, expected: &[&str]) {
     let journal = sample();
-    let got: Vec<&str> = journal.filter(filter).iter().map(|e| e.id.as_str()).collect();
+    let got: Vec<&str> = journal
+        .filter(filter)
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(got, expected, "filter {filter:?}");
 }
 
@@ -74,7 +79,10 @@ fn filters() {
         ..Filter::default()
     };
     check(&range("2024-03-02", "2024-03-02"), &["c", "e", "b"]);
-    check(&range("2024-03-03", "2024-03-01"), &["d", "c", "e", "b", "a"]);
+    check(
+        &range("2024-03-03", "2024-03-01"),
+        &["d", "c", "e", "b", "a"],
+    );
     check(&range("2024-04-01", "2024-04-30"), &[]);
     check(
         &Filter {
@@ -142,14 +150,19 @@ fn add_update_remove_restore() {
 
     // Update keeps the creation time and stored extra fields, and bumps the update time.
     let mut stored = journal.get(&id("a")).unwrap().clone();
-    stored.extra.insert("mood".into(), serde_json::json!("calm"));
+    stored
+        .extra
+        .insert("mood".into(), serde_json::json!("calm"));
     journal.remove(&id("a")).unwrap();
     journal.add(stored).unwrap();
     let mut edited = entry("a", "2024-03-01T21:35", 7, &["fatigue"]);
     edited.created_ms = 555;
     journal.update(edited, 9_000).unwrap();
     let a = journal.get(&id("a")).unwrap();
-    assert_eq!((a.severity.get(), a.created_ms, a.updated_ms), (7, 1_000, 9_000));
+    assert_eq!(
+        (a.severity.get(), a.created_ms, a.updated_ms),
+        (7, 1_000, 9_000)
+    );
     assert_eq!(a.extra.get("mood"), Some(&serde_json::json!("calm")));
     assert_eq!(
         journal.update(entry("zz", "2024-03-01T21:35", 7, &[]), 9_000),
@@ -183,7 +196,11 @@ fn add_update_remove_restore() {
 fn range_chart_and_summary() {
     let journal = sample();
     let range = DateRange::new(date("2024-03-01"), date("2024-03-02"));
-    let ids: Vec<&str> = journal.in_range(range).iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = journal
+        .in_range(range)
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(ids, ["a", "b", "e", "c"]);
 
     let points: Vec<(String, u8)> = journal
@@ -217,7 +234,12 @@ fn range_chart_and_summary() {
         .collect();
     assert_eq!(
         counts,
-        [("dizzy", 2), ("fatigue", 2), ("a-future-slug", 1), ("sleep", 1)]
+        [
+            ("dizzy", 2),
+            ("fatigue", 2),
+            ("a-future-slug", 1),
+            ("sleep", 1)
+        ]
     );
     let empty = journal.summary(Some(DateRange::new(date("2025-01-01"), date("2025-01-02"))));
     assert_eq!(

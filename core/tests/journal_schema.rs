@@ -101,7 +101,10 @@ fn migration_0_to_1_converts_every_field() {
             unit: DurationUnit::Hours
         })
     );
-    assert_eq!((a.created_ms, a.updated_ms), (1_709_328_600_000, 1_709_330_400_000));
+    assert_eq!(
+        (a.created_ms, a.updated_ms),
+        (1_709_328_600_000, 1_709_330_400_000)
+    );
     assert!(a.extra.is_empty());
 
     assert_eq!(b.started.to_string(), "2024-03-02T09:15");
@@ -144,7 +147,10 @@ fn unknown_entry_fields_survive_a_round_trip() {
     };
     let x1 = &journal.entries()[0];
     assert_eq!(x1.symptoms, ["nausea", "a-slug-from-the-future"]);
-    assert_eq!(x1.extra["mood"], serde_json::json!({"score":3,"tags":["tired"]}));
+    assert_eq!(
+        x1.extra["mood"],
+        serde_json::json!({"score":3,"tags":["tired"]})
+    );
     assert_eq!(x1.extra["photo_count"], 2);
     let x2 = &journal.entries()[1];
     assert_eq!((x2.severity.get(), x2.created_ms), (1, 1_715_413_500_000));
@@ -198,7 +204,10 @@ fn a_newer_version_opens_read_only() {
     };
     assert_eq!((version, unreadable), (2, 1));
     let journal = journal_if_readable.unwrap();
-    assert_eq!(journal.entries()[0].extra["intensity_curve"], serde_json::json!([1, 3, 2]));
+    assert_eq!(
+        journal.entries()[0].extra["intensity_curve"],
+        serde_json::json!([1, 3, 2])
+    );
 
     let LoadOutcome::FutureVersion {
         journal_if_readable: None,
