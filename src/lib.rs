@@ -1,7 +1,15 @@
 //! Aftercare's client app: thin Leptos components over the pure core (`aftercare_core`).
-use leptos::prelude::*;
+//!
+//! `app` is the root and layout, `nav` owns the location, `pages/` holds one file per page
+//! and `components/` the small pieces pages share. Behaviour lives in the core; components
+//! read signals, call methods and render.
+
+mod app;
+mod components;
+mod nav;
+mod pages;
 
 /// Mounts the app on the page.
 pub fn start() {
-    leptos::mount::mount_to_body(|| view! { <p>"Aftercare"</p> });
+    leptos::mount::mount_to_body(app::App);
 }

@@ -5,5 +5,6 @@
 pub mod content;
 pub mod filter;
 pub mod journal;
+pub mod route;
 pub mod search;
 pub mod triage;

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every suite and ends with one line totalling them all: "N passed, N failed".
+# Each suite's own output is shown as it runs; a suite that cannot run counts as failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+passed=0
+failed=0
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+# A check that is one test: it passes or fails as a whole.
+check() {
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+check "cargo fmt --check" cargo fmt --all --check
+check "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
+check "clippy (wasm32)" cargo clippy -p aftercare --target wasm32-unknown-unknown --quiet -- -D warnings
+
+echo "== cargo test (native)"
+cargo test --workspace --quiet 2>&1 | tee "$log/cargo"
+cargo_status=${PIPESTATUS[0]}
+p=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i == "passed;") s += $(i - 1) } END { print s + 0 }' "$log/cargo")
+f=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i == "failed;") s += $(i - 1) } END { print s + 0 }' "$log/cargo")
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+if [ "$cargo_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); echo "FAILED: cargo test did not finish"; fi
+
+echo "== release build (trunk build --release)"
+if trunk build --release 2>&1 | tail -n 5; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  passed=$((passed + 1))
+  echo "== browser tests (Playwright in Chromium)"
+  node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee "$log/e2e"
+  e2e_status=${PIPESTATUS[0]}
+  p=$(grep -E '^ℹ pass ' "$log/e2e" | awk '{print $3}' | tail -1)
+  f=$(grep -E '^ℹ fail ' "$log/e2e" | awk '{print $3}' | tail -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [ "$e2e_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); echo "FAILED: browser tests did not finish"; fi
+else
+  failed=$((failed + 1)); echo "FAILED: release build (browser tests not run)"
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,44 @@
+//! The root component: installs navigation, keeps the tab title in step with the page, and
+//! lays out the header, the current page and the footer.
+
+use crate::components::layout::{Footer, Header};
+use crate::nav::Nav;
+use crate::pages;
+use aftercare_core::route::Route;
+use leptos::prelude::*;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let nav = Nav::install();
+    let route = nav.route();
+
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Aftercare", route.get().title()));
+    });
+
+    view! {
+        <Header/>
+        <main id="main" tabindex="-1">
+            {move || page(route.get())}
+        </main>
+        <Footer/>
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => pages::home::Home().into_any(),
+        Route::Effect(i) => view! { <pages::effect::Effect index=i/> }.into_any(),
+        Route::Faq => pages::faq::FaqList().into_any(),
+        Route::Thread(i) => view! { <pages::thread::ThreadPage index=i/> }.into_any(),
+        Route::About => pages::about::About().into_any(),
+        Route::Search
+        | Route::Help
+        | Route::Check
+        | Route::Journal
+        | Route::JournalEntry
+        | Route::JournalSummary => pages::soon::Soon().into_any(),
+        Route::NotFound => pages::not_found::NotFound().into_any(),
+    }
+}

@@ -1,0 +1,5 @@
+//! Small pieces the pages share.
+
+pub mod layout;
+pub mod message;
+pub mod symptoms;

@@ -1,0 +1,9 @@
+//! One module per page. Each page is a component that reads the core and renders.
+
+pub mod about;
+pub mod effect;
+pub mod faq;
+pub mod home;
+pub mod not_found;
+pub mod soon;
+pub mod thread;

@@ -1,0 +1,87 @@
+//! The post-build step: turns Trunk's single `index.html` into one page per route.
+//!
+//! Why pages per route rather than a single 404 fallback: every deep link then reloads on any
+//! plain static server (not only hosts that serve `404.html` for unknown paths), and each page
+//! carries its own `<title>`. Each page's `<base href>` is relative ("../../" two folders
+//! down), so the same build works at the site root and under any subpath. Only `404.html`
+//! needs the absolute public path, since a host serves it at any depth: it comes from the
+//! `PUBLIC_URL` environment variable (default "/").
+
+use aftercare_core::route::Route;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Runs the post-build step on `args[0]`, else `$TRUNK_STAGING_DIR`, else `dist`.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dir = args
+        .first()
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dist"));
+    let public_url = std::env::var("PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+    let index_path = dir.join("index.html");
+    let template = fs::read_to_string(&index_path)
+        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+
+    for route in Route::all_static() {
+        let path = route.path();
+        let depth = path.split('/').filter(|p| !p.is_empty()).count();
+        let html = page(&template, &"../".repeat(depth), route.title())?;
+        write(&dir.join(&path).join("index.html"), &html)?;
+    }
+    let not_found = page(&template, &public_url, Route::NotFound.title())?;
+    write(&dir.join("404.html"), &not_found)?;
+    Ok(())
+}
+
+/// The template with its `<base href>` and `<title>` replaced.
+fn page(template: &str, base: &str, title: &str) -> Result<String, String> {
+    let base = if base.is_empty() { "./" } else { base };
+    let html = replace_between(template, "<base href=\"", "\"", base)
+        .ok_or("index.html has no <base href=\"…\">: keep <base data-trunk-public-url> in it")?;
+    let title = format!("{} · Aftercare", escape(title));
+    replace_between(&html, "<title>", "</title>", &title)
+        .ok_or_else(|| "index.html has no <title>".to_owned())
+}
+
+/// Replaces the text between the first `start` and the next `end` after it.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let to = from + text[from..].find(end)?;
+    Some(format!("{}{}{}", &text[..from], with, &text[to..]))
+}
+
+/// Escapes text for HTML content and attribute values.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_replaces_base_and_escapes_title() {
+        let template = "<head><base href=\"./\"><title>x</title></head>";
+        let html = page(template, "../../", "Tom & \"Jerry\" <3").unwrap_or_default();
+        assert_eq!(
+            html,
+            "<head><base href=\"../../\"><title>Tom &amp; &quot;Jerry&quot; &lt;3 · Aftercare</title></head>"
+        );
+    }
+
+    #[test]
+    fn page_without_base_is_an_error() {
+        assert!(page("<title>x</title>", "./", "t").is_err());
+    }
+}
