@@ -3,10 +3,13 @@
 //! `OUT_DIR` and fails the build with a message naming the file and the fault.
 #[path = "build/content_gen.rs"]
 mod content_gen;
+#[path = "build/search_gen.rs"]
+mod search_gen;
 #[path = "build/triage_gen.rs"]
 mod triage_gen;
 
 fn main() {
     content_gen::run();
     triage_gen::run();
+    search_gen::run();
 }

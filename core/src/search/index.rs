@@ -1,0 +1,367 @@
+//! Building the index: vocabulary, postings with precomputed field-weighted BM25 scores,
+//! stem groups, length buckets for typo matching, and the lay-word entries.
+//!
+//! Everything query-independent is computed here once, so a search only adds up numbers.
+//! The index keeps each document's text (to check phrases and cut snippets) but no
+//! positions: the few documents that need positions are re-tokenised on demand, which keeps
+//! memory at about the size of the text itself.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::normalise::{self, for_each_word};
+use super::{fuzzy, lay, stem, Doc, EntryId, Field};
+use crate::content;
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation.
+const B: f32 = 0.75;
+/// Number of fields.
+const NF: usize = Field::ALL.len();
+
+/// A stored document: its id and text.
+#[derive(Debug)]
+pub(super) struct StoredDoc {
+    pub id: EntryId,
+    pub fields: Vec<(Field, Box<str>)>,
+}
+
+/// One word of the vocabulary, as written (normalised, not stemmed).
+#[derive(Debug)]
+pub(super) struct Term {
+    pub text: Box<str>,
+    /// Its length in characters.
+    pub chars: usize,
+    /// [`fuzzy::letter_mask`] of the text.
+    pub mask: u32,
+    /// Where its postings are in [`Index::postings`].
+    pub postings: Range<usize>,
+}
+
+/// A term's occurrence in one document, with its BM25F score (IDF times saturated,
+/// field-weighted, length-normalised frequency).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Posting {
+    pub doc: u32,
+    pub weight: f32,
+}
+
+/// One lay term of the map, normalised.
+#[derive(Debug)]
+pub(super) struct LayEntry {
+    /// Its words, as the query tokeniser produces them.
+    pub words: Vec<String>,
+    /// The stems of those words.
+    pub stems: Vec<String>,
+    /// The guide's terms, each as words (a phrase when more than one).
+    pub guide: Vec<Vec<String>>,
+    /// The guide term shown to the reader.
+    pub shown: &'static str,
+}
+
+/// The search index. Build it once ([`Index::from_content`] or [`Index::new`]) and search
+/// it as often as needed with [`Index::search`].
+#[derive(Debug)]
+pub struct Index {
+    pub(super) docs: Vec<StoredDoc>,
+    /// The vocabulary, sorted by text (so prefixes are ranges).
+    pub(super) terms: Vec<Term>,
+    pub(super) postings: Vec<Posting>,
+    /// Stem → the terms with that stem, sorted by stem.
+    pub(super) stems: Vec<(Box<str>, Box<[u32]>)>,
+    /// Term ids by length in characters, for typo matching.
+    pub(super) by_len: Vec<Vec<u32>>,
+    pub(super) lay: Vec<LayEntry>,
+}
+
+impl Index {
+    /// Indexes the real guide: every article section (heading, short title, summary, text)
+    /// and every reader thread (title, question, replies), each with its symptom tags'
+    /// names and synonyms.
+    #[must_use]
+    pub fn from_content() -> Index {
+        Index::new(content_docs())
+    }
+
+    /// Indexes the given documents.
+    #[must_use]
+    pub fn new(docs: Vec<Doc>) -> Index {
+        let Counted {
+            mut names,
+            mut rows,
+            lens,
+            stored,
+        } = count(docs);
+
+        // Average length of each field over the documents that have it.
+        let mut avg = [0f32; NF];
+        for (f, a) in avg.iter_mut().enumerate() {
+            let with: Vec<u32> = lens.iter().map(|l| l[f]).filter(|&l| l > 0).collect();
+            if !with.is_empty() {
+                *a = with.iter().sum::<u32>() as f32 / with.len() as f32;
+            }
+        }
+
+        // Sort the vocabulary and renumber the rows to match.
+        let mut order: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut rank = vec![0u32; names.len()];
+        for (new, &old) in order.iter().enumerate() {
+            rank[old as usize] = u32::try_from(new).unwrap_or(u32::MAX);
+        }
+        for row in &mut rows {
+            row.0 = rank[row.0 as usize];
+        }
+        rows.sort_unstable_by_key(|r| (r.0, r.1));
+
+        let n = lens.len() as f32;
+        let mut terms = Vec::with_capacity(names.len());
+        let mut postings = Vec::with_capacity(rows.len());
+        let mut at = 0;
+        for (id, &old) in order.iter().enumerate() {
+            let start = postings.len();
+            let end_row = at + rows[at..].partition_point(|r| r.0 as usize == id);
+            let df = (end_row - at) as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            for &(_, d, c) in &rows[at..end_row] {
+                let len = &lens[d as usize];
+                let mut tf = 0f32;
+                for (f, field) in Field::ALL.iter().enumerate() {
+                    if c[f] > 0 && avg[f] > 0.0 {
+                        let norm = 1.0 - B + B * len[f] as f32 / avg[f];
+                        tf += field.weight() * f32::from(c[f]) / norm;
+                    }
+                }
+                postings.push(Posting {
+                    doc: d,
+                    weight: idf * tf * (K1 + 1.0) / (K1 + tf),
+                });
+            }
+            at = end_row;
+            let text = std::mem::take(&mut names[old as usize]);
+            terms.push(Term {
+                chars: text.chars().count(),
+                mask: fuzzy::letter_mask(&text),
+                text: text.into_boxed_str(),
+                postings: start..postings.len(),
+            });
+        }
+
+        let mut stem_groups: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); fuzzy::MAX_FUZZY_CHARS + 1];
+        for (id, term) in terms.iter().enumerate() {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            stem_groups
+                .entry(stem::stem(&term.text).into_owned())
+                .or_default()
+                .push(id);
+            if let Some(bucket) = by_len.get_mut(term.chars) {
+                bucket.push(id);
+            }
+        }
+        let mut stems: Vec<(Box<str>, Box<[u32]>)> = stem_groups
+            .into_iter()
+            .map(|(s, ids)| (s.into_boxed_str(), ids.into_boxed_slice()))
+            .collect();
+        stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+        Index {
+            docs: stored,
+            terms,
+            postings,
+            stems,
+            by_len,
+            lay: lay_entries(),
+        }
+    }
+
+    /// Number of documents indexed.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document is indexed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Number of distinct words indexed.
+    #[must_use]
+    pub fn vocabulary_len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether `word` (normalised) occurs anywhere in the indexed text.
+    #[must_use]
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.term_id(word).is_some()
+    }
+
+    /// The id of an exact term.
+    pub(super) fn term_id(&self, word: &str) -> Option<u32> {
+        self.terms
+            .binary_search_by(|t| (*t.text).cmp(word))
+            .ok()
+            .and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// The terms sharing `word`'s stem.
+    pub(super) fn stem_group(&self, stem: &str) -> &[u32] {
+        self.stems
+            .binary_search_by(|s| (*s.0).cmp(stem))
+            .map_or(&[], |i| &self.stems[i].1)
+    }
+
+    /// The ids of the terms starting with `prefix`.
+    pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
+        let start = self.terms.partition_point(|t| *t.text < *prefix);
+        let len = self.terms[start..].partition_point(|t| t.text.starts_with(prefix));
+        start..start + len
+    }
+
+    /// The postings of a term, sorted by document.
+    pub(super) fn postings_of(&self, term: u32) -> &[Posting] {
+        self.terms
+            .get(term as usize)
+            .map_or(&[], |t| &self.postings[t.postings.clone()])
+    }
+
+    /// The term's score in one document, if it occurs there.
+    pub(super) fn weight_in(&self, term: u32, doc: u32) -> Option<f32> {
+        let p = self.postings_of(term);
+        p.binary_search_by_key(&doc, |p| p.doc)
+            .ok()
+            .map(|i| p[i].weight)
+    }
+
+    /// Every word of `text` with its term id (`u32::MAX` when not in the vocabulary) and byte
+    /// range.
+    pub(super) fn tokens(&self, text: &str) -> Vec<(u32, Range<usize>)> {
+        let mut out = Vec::new();
+        for_each_word(text, |w, r| {
+            out.push((self.term_id(w).unwrap_or(u32::MAX), r));
+        });
+        out
+    }
+}
+
+/// Words counted per document and field, before the vocabulary is sorted.
+struct Counted {
+    /// The vocabulary in order of first appearance.
+    names: Vec<String>,
+    /// (term, doc, per-field counts), one row per term and document.
+    rows: Vec<(u32, u32, [u16; NF])>,
+    /// Each document's length in words, per field.
+    lens: Vec<[u32; NF]>,
+    stored: Vec<StoredDoc>,
+}
+
+/// Tokenises every document and counts its words per field.
+fn count(docs: Vec<Doc>) -> Counted {
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    // (term, doc, per-field counts), one row per term and document.
+    let mut rows: Vec<(u32, u32, [u16; NF])> = Vec::new();
+    let mut lens: Vec<[u32; NF]> = Vec::with_capacity(docs.len());
+    let mut stored = Vec::with_capacity(docs.len());
+    let mut counts: HashMap<u32, [u16; NF]> = HashMap::new();
+    for (d, doc) in docs.into_iter().enumerate() {
+        let d = u32::try_from(d).unwrap_or(u32::MAX);
+        let mut len = [0u32; NF];
+        counts.clear();
+        for (field, text) in &doc.fields {
+            let f = field.index();
+            for_each_word(text, |w, _| {
+                let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                let id = *vocab.entry(w.to_owned()).or_insert_with(|| {
+                    names.push(w.to_owned());
+                    next
+                });
+                let c = counts.entry(id).or_insert([0; NF]);
+                c[f] = c[f].saturating_add(1);
+                len[f] += 1;
+            });
+        }
+        rows.extend(counts.iter().map(|(&t, &c)| (t, d, c)));
+        lens.push(len);
+        stored.push(StoredDoc {
+            id: doc.id,
+            fields: doc
+                .fields
+                .into_iter()
+                .map(|(f, t)| (f, t.into_boxed_str()))
+                .collect(),
+        });
+    }
+    Counted {
+        names,
+        rows,
+        lens,
+        stored,
+    }
+}
+
+/// The lay-word map, normalised the way queries are.
+fn lay_entries() -> Vec<LayEntry> {
+    let mut out = Vec::new();
+    for group in lay::groups() {
+        let guide: Vec<Vec<String>> = group
+            .guide
+            .iter()
+            .map(|g| normalise::words(g))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(&shown) = group.guide.first() else {
+            continue;
+        };
+        for term in group.lay {
+            let words = normalise::words(term);
+            if words.is_empty() {
+                continue;
+            }
+            out.push(LayEntry {
+                stems: words.iter().map(|w| stem::stem(w).into_owned()).collect(),
+                words,
+                guide: guide.clone(),
+                shown,
+            });
+        }
+    }
+    out
+}
+
+/// The real guide as documents.
+fn content_docs() -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for id in content::entries() {
+        let mut fields = Vec::new();
+        if let Some(s) = id.section() {
+            fields.push((Field::Title, s.title.to_owned()));
+            fields.push((Field::Title, s.short_title.to_owned()));
+            fields.push((Field::Question, s.summary.to_owned()));
+            fields.push((Field::Body, s.paragraphs.join(" ")));
+        } else if let Some(t) = id.thread() {
+            fields.push((Field::Title, t.title.to_owned()));
+            fields.push((Field::Question, t.question.paragraphs.join(" ")));
+            let answers: Vec<&str> = t
+                .messages()
+                .skip(1)
+                .flat_map(|(_, m)| m.paragraphs.iter().copied())
+                .collect();
+            if !answers.is_empty() {
+                fields.push((Field::Answers, answers.join(" ")));
+            }
+        }
+        let mut tags = Vec::new();
+        for symptom in id.symptoms() {
+            tags.push(symptom.name());
+            tags.extend_from_slice(symptom.synonyms());
+        }
+        fields.push((Field::Tags, tags.join(". ")));
+        docs.push(Doc { id, fields });
+    }
+    docs
+}

@@ -1,0 +1,570 @@
+//! Query parsing and expansion: from what was typed to clauses of weighted alternatives.
+//!
+//! Parsing caps the query ([`MAX_QUERY_CHARS`] characters, [`MAX_QUERY_WORDS`] words),
+//! splits out "quoted phrases" (a lone quote is ignored, so typing the opening quote of a
+//! phrase never empties the results) and notes whether the last word is still being typed.
+//! Expansion turns each word into a clause whose alternatives are the vocabulary terms it
+//! may mean, each with a weight that encodes the ranking tiers: exact, stemmed, prefix (the
+//! word being typed), lay synonym, typo.
+
+use std::ops::Range;
+
+use super::index::{Index, LayEntry};
+use super::normalise::{for_each_word, is_word_char};
+use super::{fuzzy, stem, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+
+/// Weight of an exact match of the word as typed.
+pub(super) const EXACT: f32 = 1.0;
+/// Weight of another word with the same stem ("twitches" for "twitch").
+pub(super) const STEMMED: f32 = 0.7;
+/// Weight range of a completion of the word being typed: the more of the word is typed,
+/// the closer to [`PREFIX_MAX`].
+pub(super) const PREFIX_MIN: f32 = 0.4;
+/// See [`PREFIX_MIN`].
+pub(super) const PREFIX_MAX: f32 = 0.75;
+/// Weight of a guide term reached through the lay-word map.
+pub(super) const SYNONYM: f32 = 0.5;
+/// Weight of a term one edit from the word typed.
+pub(super) const FUZZY_1: f32 = 0.4;
+/// Weight of a term two edits from the word typed.
+pub(super) const FUZZY_2: f32 = 0.25;
+/// Multiplier for clauses of stop words, so "is it normal to" adds little.
+pub(super) const STOP: f32 = 0.15;
+/// Most completions tried for the word being typed (the most frequent are kept).
+const MAX_COMPLETIONS: usize = 48;
+/// Most typo corrections tried per word (the closest, then most frequent, are kept).
+const MAX_CORRECTIONS: usize = 16;
+/// Shortest word being typed that completes lay terms ("tir" → "tired" → fatigue).
+const LAY_PREFIX_MIN: usize = 3;
+
+/// Common English words that carry little meaning in a search. Sorted, for binary search.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "cant", "could", "did", "didnt", "do", "does",
+    "doesnt", "doing", "dont", "during", "for", "from", "get", "got", "had", "has", "have",
+    "having", "he", "her", "him", "his", "how", "i", "if", "im", "in", "into", "is", "isnt", "it",
+    "ive", "just", "me", "might", "my", "myself", "of", "off", "on", "or", "our", "out", "over",
+    "she", "should", "so", "some", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "to", "too", "up", "very", "was", "wasnt", "we", "were",
+    "what", "when", "where", "which", "while", "who", "why", "will", "with", "would", "you",
+    "your",
+];
+
+/// Whether a normalised word is a stop word.
+pub(super) fn is_stop(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// One part of a parsed query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    /// A word.
+    Word(String),
+    /// Words in double quotes, matched in order.
+    Phrase(Vec<String>),
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Parsed {
+    pub parts: Vec<Part>,
+    /// Whether characters or words were cut.
+    pub truncated: bool,
+    /// Whether the last part is a word still being typed (no space or quote after it).
+    pub typing: bool,
+}
+
+impl Parsed {
+    /// All the words, phrases flattened, in order.
+    pub fn words(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for part in &self.parts {
+            match part {
+                Part::Word(w) => out.push(w.as_str()),
+                Part::Phrase(ws) => out.extend(ws.iter().map(String::as_str)),
+            }
+        }
+        out
+    }
+}
+
+/// True for the characters accepted as double quotes (straight, curly, low).
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+/// Parses a query. Never panics; bounded by the caps.
+pub(super) fn parse(query: &str) -> Parsed {
+    let cut = query
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(query.len(), |(i, _)| i);
+    let text = &query[..cut];
+    let mut parsed = Parsed {
+        truncated: cut < query.len(),
+        ..Parsed::default()
+    };
+    let quotes = text.chars().filter(|&c| is_quote(c)).count();
+    // With an odd number of quotes the last one is unmatched: the text after it is plain.
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let mut inside = false;
+    let mut seen = 0;
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        if is_quote(c) {
+            seen += 1;
+            if inside || seen < quotes || quotes % 2 == 0 {
+                pieces.push((&text[from..i], inside));
+                inside = !inside;
+                from = i + c.len_utf8();
+            }
+        }
+    }
+    pieces.push((&text[from..], inside));
+
+    let mut count = 0;
+    for (piece, quoted) in pieces {
+        let mut ws = Vec::new();
+        for_each_word(piece, |w, _| ws.push(w.to_owned()));
+        if count + ws.len() > MAX_QUERY_WORDS {
+            ws.truncate(MAX_QUERY_WORDS - count);
+            parsed.truncated = true;
+        }
+        count += ws.len();
+        if quoted && ws.len() > 1 {
+            parsed.parts.push(Part::Phrase(ws));
+        } else {
+            parsed.parts.extend(ws.into_iter().map(Part::Word));
+        }
+    }
+    parsed.typing = matches!(parsed.parts.last(), Some(Part::Word(_)))
+        && text.chars().next_back().is_some_and(is_word_char);
+    parsed
+}
+
+/// What an alternative looks for.
+#[derive(Clone, Debug)]
+pub(super) enum Terms {
+    /// One term.
+    One(u32),
+    /// Terms in this order, adjacent in one field; each position accepts any of its terms.
+    Seq(Vec<Vec<u32>>),
+}
+
+/// How an alternative relates to what was typed; ordered best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Kind {
+    Exact,
+    Stemmed,
+    Prefix,
+    Synonym,
+    Fuzzy,
+}
+
+/// One thing a clause may match.
+#[derive(Clone, Debug)]
+pub(super) struct Alt {
+    pub terms: Terms,
+    pub weight: f32,
+    pub kind: Kind,
+    /// For a synonym: the lay entry it comes from, and whether the typed word was a typo
+    /// of the lay term.
+    pub lay: Option<(usize, bool)>,
+}
+
+impl Alt {
+    /// An alternative that is not a synonym.
+    fn new(terms: Terms, weight: f32, kind: Kind) -> Alt {
+        Alt {
+            terms,
+            weight,
+            kind,
+            lay: None,
+        }
+    }
+}
+
+/// Where a clause comes from, for explaining results.
+#[derive(Clone, Debug)]
+pub(super) enum Source {
+    /// A query word (index into [`Parsed::words`]).
+    Word(usize),
+    /// A quoted phrase over these word positions.
+    Phrase(Range<usize>),
+    /// A lay phrase of several words matched over these word positions.
+    Lay(Range<usize>),
+}
+
+/// A query unit: a document scores the best of its alternatives.
+#[derive(Clone, Debug)]
+pub(super) struct Clause {
+    pub alts: Vec<Alt>,
+    /// Bit per word position this clause covers.
+    pub positions: u16,
+    /// Multiplier (1, or [`STOP`] for a stop word).
+    pub factor: f32,
+    pub source: Source,
+}
+
+/// The expanded query.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Plan {
+    pub clauses: Vec<Clause>,
+    /// The words, phrases flattened.
+    pub words: Vec<String>,
+    /// Word positions that count towards "matched every word".
+    pub counted: u16,
+}
+
+/// Bit mask of positions `span`.
+fn mask(span: Range<usize>) -> u16 {
+    span.fold(0, |m, i| m | (1 << i))
+}
+
+impl Index {
+    /// Expands a parsed query into clauses.
+    pub(super) fn plan(&self, parsed: &Parsed) -> Plan {
+        let words: Vec<String> = parsed.words().into_iter().map(str::to_owned).collect();
+        let mut plan = Plan::default();
+        let all_stop = words.iter().all(|w| is_stop(w));
+        let typing_at = parsed.typing.then(|| words.len().saturating_sub(1));
+        let mut pos = 0;
+        // Runs of plain words between phrases, for lay-phrase matching.
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        runs.push(0..0);
+        for part in &parsed.parts {
+            match part {
+                Part::Word(w) => {
+                    let stop = is_stop(w) && !all_stop;
+                    plan.clauses.push(Clause {
+                        alts: self.word_alts(w, typing_at == Some(pos)),
+                        positions: mask(pos..pos + 1),
+                        factor: if stop { STOP } else { 1.0 },
+                        source: Source::Word(pos),
+                    });
+                    if !stop {
+                        plan.counted |= mask(pos..pos + 1);
+                    }
+                    if let Some(run) = runs.last_mut() {
+                        run.end = pos + 1;
+                    }
+                    pos += 1;
+                }
+                Part::Phrase(ws) => {
+                    let seq: Vec<Vec<u32>> = ws.iter().map(|w| self.exact_or_stem(w)).collect();
+                    let span = pos..pos + ws.len();
+                    plan.clauses.push(Clause {
+                        alts: vec![Alt::new(Terms::Seq(seq), EXACT, Kind::Exact)],
+                        positions: mask(span.clone()),
+                        factor: 1.0,
+                        source: Source::Phrase(span.clone()),
+                    });
+                    plan.counted |= mask(span);
+                    pos += ws.len();
+                    runs.push(pos..pos);
+                }
+            }
+        }
+        for run in runs {
+            self.add_lay(&words, run, typing_at, &mut plan);
+        }
+        plan.words = words;
+        plan
+    }
+
+    /// The exact term and the terms sharing its stem.
+    fn exact_or_stem(&self, word: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = self.stem_group(&stem::stem(word)).to_vec();
+        if let Some(id) = self.term_id(word) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// Alternatives for one word: exact, stemmed, completions when typing, typos.
+    fn word_alts(&self, word: &str, typing: bool) -> Vec<Alt> {
+        let mut alts = Vec::new();
+        let exact = self.term_id(word);
+        if let Some(id) = exact {
+            alts.push(Alt::new(Terms::One(id), EXACT, Kind::Exact));
+        }
+        for &id in self.stem_group(&stem::stem(word)) {
+            if Some(id) != exact {
+                alts.push(Alt::new(Terms::One(id), STEMMED, Kind::Stemmed));
+            }
+        }
+        let typed = word.chars().count();
+        if typing && typed >= 2 {
+            let range = self.prefix_range(word);
+            let mut completions: Vec<u32> = range
+                .filter_map(|i| u32::try_from(i).ok())
+                .filter(|&id| Some(id) != exact)
+                .collect();
+            // Keep the most frequent completions: they are the likeliest words.
+            completions.sort_by_key(|&id| {
+                let t = &self.terms[id as usize];
+                (std::cmp::Reverse(t.postings.len()), t.chars)
+            });
+            completions.truncate(MAX_COMPLETIONS);
+            for id in completions {
+                if alts
+                    .iter()
+                    .any(|a| matches!(a.terms, Terms::One(t) if t == id))
+                {
+                    continue;
+                }
+                let full = self.terms[id as usize].chars.max(1);
+                let share = typed as f32 / full as f32;
+                alts.push(Alt::new(
+                    Terms::One(id),
+                    PREFIX_MIN + (PREFIX_MAX - PREFIX_MIN) * share,
+                    Kind::Prefix,
+                ));
+            }
+        }
+        // Typos only for words that find nothing as typed (nor by stem, nor as a start).
+        if alts.is_empty() {
+            for (id, d) in self.corrections(word) {
+                if alts
+                    .iter()
+                    .any(|a| matches!(a.terms, Terms::One(t) if t == id))
+                {
+                    continue;
+                }
+                alts.push(Alt::new(
+                    Terms::One(id),
+                    if d <= 1 { FUZZY_1 } else { FUZZY_2 },
+                    Kind::Fuzzy,
+                ));
+            }
+        }
+        alts
+    }
+
+    /// Vocabulary terms within the typo budget of `word`, closest and most frequent first.
+    pub(super) fn corrections(&self, word: &str) -> Vec<(u32, u8)> {
+        let len = word.chars().count();
+        let k = fuzzy::max_edits(len);
+        if k == 0 || len > fuzzy::MAX_FUZZY_CHARS {
+            return Vec::new();
+        }
+        let mask = fuzzy::letter_mask(word);
+        let mut found = Vec::new();
+        let lo = len.saturating_sub(usize::from(k));
+        let hi = (len + usize::from(k)).min(fuzzy::MAX_FUZZY_CHARS);
+        for bucket in &self.by_len[lo..=hi] {
+            for &id in bucket {
+                let term = &self.terms[id as usize];
+                if !fuzzy::masks_allow(mask, term.mask, k) {
+                    continue;
+                }
+                if let Some(d) = fuzzy::distance_within(word, &term.text, k) {
+                    found.push((id, d));
+                }
+            }
+        }
+        found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings_of(id).len())));
+        found.truncate(MAX_CORRECTIONS);
+        found
+    }
+
+    /// Adds the lay entries found in a run of plain words (positions `run` of `words`):
+    /// a one-word entry adds its guide terms as alternatives of that word (a document scores
+    /// the best of them), a phrase entry adds a clause over its words. `typing_at` is the
+    /// position of the word being typed, if any.
+    fn add_lay(
+        &self,
+        words: &[String],
+        run: Range<usize>,
+        typing_at: Option<usize>,
+        plan: &mut Plan,
+    ) {
+        let stems: Vec<String> = words[run.clone()]
+            .iter()
+            .map(|w| stem::stem(w).into_owned())
+            .collect();
+        for (e, entry) in self.lay.iter().enumerate() {
+            let n = entry.words.len();
+            for start in run.start..(run.end + 1).saturating_sub(n) {
+                let end = start + n;
+                let last_typed = typing_at == Some(end - 1);
+                let local = start - run.start..end - run.start;
+                let Some(how) =
+                    self.lay_match(entry, &words[start..end], &stems[local], last_typed)
+                else {
+                    continue;
+                };
+                let weight = match how {
+                    LayMatch::Clean => SYNONYM,
+                    LayMatch::Typo => SYNONYM * 0.8,
+                    // A lay word only partly typed counts as much as it is typed, so "spa"
+                    // leans to "spacey" (a completion) more than to "spasm" (a lay word).
+                    LayMatch::Started(share) => SYNONYM * share,
+                };
+                let mut alts = self.guide_alts(entry, weight);
+                let typo = matches!(how, LayMatch::Typo);
+                for alt in &mut alts {
+                    alt.lay = Some((e, typo));
+                }
+                let word_clause = plan
+                    .clauses
+                    .iter_mut()
+                    .find(|c| n == 1 && matches!(c.source, Source::Word(p) if p == start));
+                if let Some(clause) = word_clause {
+                    clause.alts.extend(alts);
+                } else if !alts.is_empty() {
+                    let span = start..end;
+                    plan.counted |= mask(span.clone());
+                    plan.clauses.push(Clause {
+                        alts,
+                        positions: mask(span.clone()),
+                        factor: 1.0,
+                        source: Source::Lay(span),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether `words` match a lay entry: each word equal to or sharing the stem of the
+    /// entry's word; the last may be the start of it while typed; a single word may also be
+    /// a typo of it.
+    fn lay_match(
+        &self,
+        entry: &LayEntry,
+        words: &[String],
+        stems: &[String],
+        last_typed: bool,
+    ) -> Option<LayMatch> {
+        let n = words.len();
+        let same = |i: usize| words[i] == entry.words[i] || stems[i] == entry.stems[i];
+        if (0..n).all(same) {
+            return Some(LayMatch::Clean);
+        }
+        let (w, lw) = (&words[n - 1], &entry.words[n - 1]);
+        let typed = w.chars().count();
+        if last_typed
+            && typed >= LAY_PREFIX_MIN
+            && lw.starts_with(w.as_str())
+            && (0..n - 1).all(same)
+        {
+            return Some(LayMatch::Started(
+                typed as f32 / lw.chars().count().max(1) as f32,
+            ));
+        }
+        // One misspelt word that is not a word of the guide: "lightheded".
+        if n == 1 && self.term_id(&words[0]).is_none() {
+            let k = fuzzy::max_edits(words[0].chars().count());
+            if k > 0 && fuzzy::distance_within(&words[0], &entry.words[0], k).is_some() {
+                return Some(LayMatch::Typo);
+            }
+        }
+        None
+    }
+
+    /// Alternatives for a lay entry's guide terms: each term as written and, a little
+    /// lower, the words sharing its stem; phrases as sequences.
+    fn guide_alts(&self, entry: &LayEntry, weight: f32) -> Vec<Alt> {
+        let mut alts: Vec<Alt> = Vec::new();
+        let has = |alts: &[Alt], id: u32| {
+            alts.iter()
+                .any(|a| matches!(a.terms, Terms::One(t) if t == id))
+        };
+        for g in &entry.guide {
+            if let [word] = g.as_slice() {
+                if let Some(id) = self.term_id(word) {
+                    alts.push(Alt::new(Terms::One(id), weight, Kind::Synonym));
+                }
+                for &id in self.stem_group(&stem::stem(word)) {
+                    if !has(&alts, id) {
+                        alts.push(Alt::new(Terms::One(id), weight * 0.9, Kind::Synonym));
+                    }
+                }
+            } else {
+                let seq: Vec<Vec<u32>> = g.iter().map(|w| self.exact_or_stem(w)).collect();
+                if seq.iter().all(|ids| !ids.is_empty()) {
+                    alts.push(Alt::new(Terms::Seq(seq), weight, Kind::Synonym));
+                }
+            }
+        }
+        alts
+    }
+}
+
+/// How a run of query words matched a lay entry.
+enum LayMatch {
+    /// As written or by stem.
+    Clean,
+    /// The one word typed is a typo of the lay term.
+    Typo,
+    /// The last word typed is the start of the lay term's, this share of it.
+    Started(f32),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(query: &str, parts: &[&str], truncated: bool, typing: bool) {
+        let parsed = parse(query);
+        let shown: Vec<String> = parsed
+            .parts
+            .iter()
+            .map(|p| match p {
+                Part::Word(w) => w.clone(),
+                Part::Phrase(ws) => format!("\"{}\"", ws.join(" ")),
+            })
+            .collect();
+        assert_eq!(shown, parts, "parts of {query:?}");
+        assert_eq!(parsed.truncated, truncated, "truncated for {query:?}");
+        assert_eq!(parsed.typing, typing, "typing for {query:?}");
+    }
+
+    #[test]
+    fn parsing() {
+        check("", &[], false, false);
+        check("fatigue", &["fatigue"], false, true);
+        check("fatigue ", &["fatigue"], false, false);
+        check(
+            "Pins and “needles",
+            &["pins", "and", "needles"],
+            false,
+            true,
+        );
+        check(
+            "\"pins and needles\"",
+            &["\"pins and needles\""],
+            false,
+            false,
+        );
+        check(
+            "\"pins and needles\" arm",
+            &["\"pins and needles\"", "arm"],
+            false,
+            true,
+        );
+        check("\"tired\" days", &["tired", "days"], false, true);
+        check("\"", &[], false, false);
+        check("a\"b\"c\"d", &["a", "b", "c", "d"], false, true);
+        check("🙂🙂", &[], false, false);
+        check("needle?", &["needle"], false, false);
+        let many = "word ".repeat(20);
+        check(&many, &["word"; MAX_QUERY_WORDS], true, false);
+        let long = "x".repeat(10_000);
+        let parsed = parse(&long);
+        assert!(parsed.truncated);
+        assert_eq!(parsed.words().len(), 1);
+    }
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop("the") && is_stop("dont") && !is_stop("fatigue"));
+    }
+}
