@@ -126,9 +126,20 @@ pub(super) fn parse(query: &str) -> Parsed {
     pieces.push((&text[from..], inside));
 
     let mut count = 0;
+    let mut seen: Vec<String> = Vec::new();
     for (piece, quoted) in pieces {
         let mut ws = Vec::new();
         for_each_word(piece, |w, _| ws.push(w.to_owned()));
+        if !quoted {
+            // A word typed twice is one word: repeating it must not count as matching more.
+            ws.retain(|w| {
+                let new = !seen.contains(w);
+                if new {
+                    seen.push(w.clone());
+                }
+                new
+            });
+        }
         if count + ws.len() > MAX_QUERY_WORDS {
             ws.truncate(MAX_QUERY_WORDS - count);
             parsed.truncated = true;
@@ -401,13 +412,14 @@ impl Index {
                 };
                 let weight = match how {
                     LayMatch::Clean => SYNONYM,
-                    LayMatch::Typo => SYNONYM * 0.8,
+                    // Below a direct typo correction: two guesses are weaker than one.
+                    LayMatch::Typo(d) => 0.75 * if d <= 1 { FUZZY_1 } else { FUZZY_2 },
                     // A lay word only partly typed counts as much as it is typed, so "spa"
                     // leans to "spacey" (a completion) more than to "spasm" (a lay word).
                     LayMatch::Started(share) => SYNONYM * share,
                 };
                 let mut alts = self.guide_alts(entry, weight);
-                let typo = matches!(how, LayMatch::Typo);
+                let typo = matches!(how, LayMatch::Typo(_));
                 for alt in &mut alts {
                     alt.lay = Some((e, typo));
                 }
@@ -460,8 +472,10 @@ impl Index {
         // One misspelt word that is not a word of the guide: "lightheded".
         if n == 1 && self.term_id(&words[0]).is_none() {
             let k = fuzzy::max_edits(words[0].chars().count());
-            if k > 0 && fuzzy::distance_within(&words[0], &entry.words[0], k).is_some() {
-                return Some(LayMatch::Typo);
+            if k > 0 {
+                if let Some(d) = fuzzy::distance_within(&words[0], &entry.words[0], k) {
+                    return Some(LayMatch::Typo(d));
+                }
             }
         }
         None
@@ -500,8 +514,8 @@ impl Index {
 enum LayMatch {
     /// As written or by stem.
     Clean,
-    /// The one word typed is a typo of the lay term.
-    Typo,
+    /// The one word typed is a typo of the lay term, this many edits away.
+    Typo(u8),
     /// The last word typed is the start of the lay term's, this share of it.
     Started(f32),
 }
@@ -554,8 +568,11 @@ mod tests {
         check("a\"b\"c\"d", &["a", "b", "c", "d"], false, true);
         check("🙂🙂", &[], false, false);
         check("needle?", &["needle"], false, false);
-        let many = "word ".repeat(20);
-        check(&many, &["word"; MAX_QUERY_WORDS], true, false);
+        check("pain pain Pain", &["pain"], false, true);
+        let many = (0..20).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let parsed = parse(&many);
+        assert!(parsed.truncated);
+        assert_eq!(parsed.words().len(), MAX_QUERY_WORDS);
         let long = "x".repeat(10_000);
         let parsed = parse(&long);
         assert!(parsed.truncated);
