@@ -2,7 +2,7 @@
 //! remove and undo, listing newest first grouped by day, filtering, the clinician summary's
 //! date range and the severity chart's points).
 //!
-//! Every method is linear in the number of entries (listing adds one sort), borrows instead
+//! Every method is linear in the number of entries (listings add one sort), borrows instead
 //! of cloning, and never fails on user input: operations that can be refused return a typed
 //! [`JournalError`].
 
@@ -97,12 +97,16 @@ pub struct Summary {
     pub symptom_counts: Vec<(String, usize)>,
 }
 
-/// Newest first: later start, then later creation, then id, so the order is total and stable.
-fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    b.started
-        .cmp(&a.started)
-        .then(b.created_ms.cmp(&a.created_ms))
-        .then_with(|| b.id.cmp(&a.id))
+/// Sorts newest first: later start, then later creation, then larger id, so the order is
+/// total and never flickers. Every listing goes through this one function, which keeps one
+/// copy of the sort in the wasm binary.
+fn sort_newest_first(list: &mut [&Entry]) {
+    list.sort_unstable_by(|a, b| {
+        b.started
+            .cmp(&a.started)
+            .then(b.created_ms.cmp(&a.created_ms))
+            .then_with(|| b.id.cmp(&a.id))
+    });
 }
 
 impl Journal {
@@ -218,7 +222,7 @@ impl Journal {
     #[must_use]
     pub fn newest_first(&self) -> Vec<&Entry> {
         let mut list: Vec<&Entry> = self.0.iter().collect();
-        list.sort_unstable_by(|a, b| newest_first(a, b));
+        sort_newest_first(&mut list);
         list
     }
 
@@ -244,7 +248,7 @@ impl Journal {
                     || contains_folded(&e.other_symptoms, &needle, &mut scratch)
             })
             .collect();
-        list.sort_unstable_by(|a, b| newest_first(a, b));
+        sort_newest_first(&mut list);
         list
     }
 
@@ -256,7 +260,20 @@ impl Journal {
             .iter()
             .filter(|e| range.contains(e.started.date()))
             .collect();
-        list.sort_unstable_by(|a, b| newest_first(b, a));
+        sort_newest_first(&mut list);
+        list.reverse();
+        list
+    }
+
+    /// The entries within `range` (all when `None`), oldest first.
+    fn oldest_first(&self, range: Option<DateRange>) -> Vec<&Entry> {
+        let mut list: Vec<&Entry> = self
+            .0
+            .iter()
+            .filter(|e| range.is_none_or(|r| r.contains(e.started.date())))
+            .collect();
+        sort_newest_first(&mut list);
+        list.reverse();
         list
     }
 
@@ -264,43 +281,35 @@ impl Journal {
     /// `range` when one is given.
     #[must_use]
     pub fn severity_points(&self, range: Option<DateRange>) -> Vec<SeverityPoint> {
-        let mut points: Vec<SeverityPoint> = self
-            .0
+        self.oldest_first(range)
             .iter()
-            .filter(|e| range.is_none_or(|r| r.contains(e.started.date())))
             .map(|e| SeverityPoint {
                 at: e.started,
                 severity: e.severity.get(),
             })
-            .collect();
-        points.sort_unstable_by(|a, b| a.at.cmp(&b.at).then(a.severity.cmp(&b.severity)));
-        points
+            .collect()
     }
 
     /// Counts and severity figures over the entries within `range` (all when `None`).
     #[must_use]
     pub fn summary(&self, range: Option<DateRange>) -> Summary {
-        let mut entries = 0usize;
+        let list = self.oldest_first(range);
         let mut total = 0u64;
-        let mut first: Option<LocalDateTime> = None;
-        let mut last: Option<LocalDateTime> = None;
         let mut min_severity: Option<u8> = None;
         let mut max_severity: Option<u8> = None;
-        let mut days: Vec<LocalDate> = Vec::new();
+        let mut days_with_entries = 0usize;
+        let mut last_day: Option<LocalDate> = None;
         let mut symptom_counts: Vec<(String, usize)> = Vec::new();
-        for e in self
-            .0
-            .iter()
-            .filter(|e| range.is_none_or(|r| r.contains(e.started.date())))
-        {
+        for e in &list {
             let severity = e.severity.get();
-            entries += 1;
             total += u64::from(severity);
-            first = Some(first.map_or(e.started, |f| f.min(e.started)));
-            last = Some(last.map_or(e.started, |l| l.max(e.started)));
             min_severity = Some(min_severity.map_or(severity, |m| m.min(severity)));
             max_severity = Some(max_severity.map_or(severity, |m| m.max(severity)));
-            days.push(e.started.date());
+            // The list is in date order, so each new day shows up as a change of date.
+            if last_day != Some(e.started.date()) {
+                days_with_entries += 1;
+                last_day = Some(e.started.date());
+            }
             for slug in &e.symptoms {
                 match symptom_counts.iter_mut().find(|(s, _)| s == slug) {
                     Some((_, n)) => *n += 1,
@@ -308,17 +317,25 @@ impl Journal {
                 }
             }
         }
-        days.sort_unstable();
-        days.dedup();
-        symptom_counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // Insertion sort: a few dozen slugs at most, and no extra sort code in the binary.
+        for i in 1..symptom_counts.len() {
+            let mut j = i;
+            while j > 0 && {
+                let (a, b) = (&symptom_counts[j - 1], &symptom_counts[j]);
+                a.1 < b.1 || (a.1 == b.1 && a.0 > b.0)
+            } {
+                symptom_counts.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         Summary {
-            entries,
-            days_with_entries: days.len(),
-            first,
-            last,
+            entries: list.len(),
+            days_with_entries,
+            first: list.first().map(|e| e.started),
+            last: list.last().map(|e| e.started),
             min_severity,
             max_severity,
-            mean_severity: (entries > 0).then(|| total as f64 / entries as f64),
+            mean_severity: (!list.is_empty()).then(|| total as f64 / list.len() as f64),
             symptom_counts,
         }
     }

@@ -201,7 +201,7 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
     } else {
         entry_from_v1
     };
-    let (entries, mut invalid) = read_entries(items, reader);
+    let results = read_entries(items, reader);
 
     let here: HashMap<&str, &Entry> = existing
         .entries()
@@ -216,21 +216,17 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
         kept_local: 0,
         invalid: Vec::new(),
     };
-    // `read_entries` keeps good entries in file order; recover each one's file index for
-    // reports by walking the indices the bad ones did not take.
-    let bad: Vec<usize> = invalid.iter().map(|b| b.index).collect();
-    let mut bad_indices = bad.into_iter().peekable();
-    let mut index = 0usize;
-    for entry in entries {
-        while bad_indices.peek() == Some(&index) {
-            bad_indices.next();
-            index += 1;
-        }
-        let this_index = index;
-        index += 1;
+    for (index, result) in results.into_iter().enumerate() {
+        let entry = match result {
+            Ok(entry) => entry,
+            Err(bad) => {
+                preview.invalid.push(bad);
+                continue;
+            }
+        };
         if let Err(reason) = entry.check_limits() {
-            invalid.push(BadEntry {
-                index: this_index,
+            preview.invalid.push(BadEntry {
+                index,
                 reason,
                 raw_json: entry_to_string(&entry),
             });
@@ -243,8 +239,6 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
             Some(_) => preview.kept_local += 1,
         }
     }
-    invalid.sort_by_key(|b| b.index);
-    preview.invalid = invalid;
     Ok(preview)
 }
 

@@ -165,7 +165,7 @@ impl EntryDuration {
                 let name = unit.as_str();
                 if amount == 1 {
                     // "minutes" → "minute": every unit name is a plain plural.
-                    format!("1 {}", &name[..name.len() - 1])
+                    format!("1 {}", name.strip_suffix('s').unwrap_or(name))
                 } else {
                     format!("{amount} {name}")
                 }
@@ -183,8 +183,9 @@ impl EntryDuration {
             return Some(Self::Ongoing);
         }
         let split = text.find(|c: char| !c.is_ascii_digit())?;
-        let amount: u16 = text[..split].parse().ok()?;
-        let unit = match text[split..].trim() {
+        let (amount, unit) = text.split_at_checked(split)?;
+        let amount: u16 = amount.parse().ok()?;
+        let unit = match unit.trim() {
             "m" | "min" | "mins" | "minute" | "minutes" => DurationUnit::Minutes,
             "h" | "hr" | "hrs" | "hour" | "hours" => DurationUnit::Hours,
             "d" | "day" | "days" => DurationUnit::Days,
@@ -268,7 +269,7 @@ impl Entry {
             ));
         }
         if let Some(bad) = self.symptoms.iter().find(|s| !is_slug(s)) {
-            return Err(format!("symptom {bad:?} is not a symptom name"));
+            return Err(format!("symptom \"{bad}\" is not a symptom name"));
         }
         Ok(())
     }

@@ -29,11 +29,13 @@
 //!
 //! Every version has fixture files under `core/tests/fixtures/journal/`, tested forever.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use super::collection::Journal;
 use super::date::{LocalDate, LocalDateTime};
-use super::json::{entry_to_string, value_to_string, Writer, ENTRY_KEYS};
+use super::json::{entry_to_string, value_to_string, write_int, Writer, ENTRY_KEYS};
 use super::model::{DurationUnit, Entry, EntryDuration, EntryId, Severity};
 
 /// The envelope's `app` value.
@@ -188,49 +190,62 @@ pub(super) fn classify(value: &mut Value) -> Shape<'_> {
 /// into the entry (what is left becomes `extra`); on failure the object is left as it was.
 pub(super) type EntryReader = fn(&mut Map<String, Value>) -> Result<Entry, String>;
 
-/// Reads a list of entry values with `read` (the reader of their version), keeping the
-/// good ones in order and reporting the rest, including every repeat of an id already read.
-/// Strings move out of `items` instead of being copied, so `items` is spent afterwards.
-pub(super) fn read_entries(items: &mut [Value], read: EntryReader) -> (Vec<Entry>, Vec<BadEntry>) {
-    let mut read_ok: Vec<(usize, Entry)> = Vec::with_capacity(items.len());
-    let mut bad = Vec::new();
-    for (index, item) in items.iter_mut().enumerate() {
-        let result = match item {
-            Value::Object(map) => read(map),
-            _ => Err("the entry is not a JSON object".to_owned()),
-        };
-        match result {
-            Ok(entry) => read_ok.push((index, entry)),
-            Err(reason) => bad.push(BadEntry {
+/// Reads a list of entry values with `read` (the reader of their version): one result per
+/// item, in file order, where an unreadable entry or a repeat of an id read earlier in the
+/// list is a [`BadEntry`]. Strings move out of `items` instead of being copied, so `items`
+/// is spent afterwards.
+pub(super) fn read_entries(items: &mut [Value], read: EntryReader) -> Vec<Result<Entry, BadEntry>> {
+    let mut results: Vec<Result<Entry, BadEntry>> = items
+        .iter_mut()
+        .enumerate()
+        .map(|(index, item)| {
+            let result = match item {
+                Value::Object(map) => read(map),
+                _ => Err("the entry is not a JSON object".to_owned()),
+            };
+            result.map_err(|reason| BadEntry {
                 index,
                 reason,
                 raw_json: value_to_string(item),
-            }),
+            })
+        })
+        .collect();
+    let mut repeats: Vec<usize> = Vec::new();
+    {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(results.len());
+        for (index, result) in results.iter().enumerate() {
+            if let Ok(entry) = result {
+                if !seen.insert(entry.id.as_str()) {
+                    repeats.push(index);
+                }
+            }
         }
     }
-    // Repeated ids: sort positions by id (then file order) so each repeat sits right after
-    // the first entry with that id. No per-entry allocation, unlike a set of ids.
-    let mut order: Vec<usize> = (0..read_ok.len()).collect();
-    order.sort_unstable_by(|&a, &b| read_ok[a].1.id.cmp(&read_ok[b].1.id).then(a.cmp(&b)));
-    let mut repeat = vec![false; read_ok.len()];
-    for pair in order.windows(2) {
-        if read_ok[pair[0]].1.id == read_ok[pair[1]].1.id {
-            repeat[pair[1]] = true;
+    for index in repeats {
+        if let Some(slot) = results.get_mut(index) {
+            if let Ok(entry) = slot {
+                let bad = BadEntry {
+                    index,
+                    reason: format!("another entry already has the id \"{}\"", entry.id),
+                    raw_json: entry_to_string(entry),
+                };
+                *slot = Err(bad);
+            }
         }
     }
-    let mut entries = Vec::with_capacity(read_ok.len());
-    for ((index, entry), repeat) in read_ok.into_iter().zip(repeat) {
-        if repeat {
-            bad.push(BadEntry {
-                index,
-                reason: format!("another entry already has the id {:?}", entry.id.as_str()),
-                raw_json: entry_to_string(&entry),
-            });
-        } else {
-            entries.push(entry);
+    results
+}
+
+/// Splits read results into the good entries and the bad ones, both in file order.
+fn split(results: Vec<Result<Entry, BadEntry>>) -> (Vec<Entry>, Vec<BadEntry>) {
+    let mut entries = Vec::with_capacity(results.len());
+    let mut bad = Vec::new();
+    for result in results {
+        match result {
+            Ok(entry) => entries.push(entry),
+            Err(b) => bad.push(b),
         }
     }
-    bad.sort_unstable_by_key(|b| b.index);
     (entries, bad)
 }
 
@@ -244,13 +259,19 @@ pub fn load(raw: &str) -> LoadOutcome {
         Ok(value) => value,
         Err(error) => {
             return LoadOutcome::Corrupt {
-                reason: format!("not valid JSON ({error})"),
-            }
+                // Line and column only: the parser's own wording would add its whole table
+                // of messages to the wasm binary, for a reason nobody but support reads.
+                reason: format!(
+                    "not valid JSON (line {}, column {})",
+                    error.line(),
+                    error.column()
+                ),
+            };
         }
     };
     match classify(&mut value) {
         Shape::Known { version: 0, items } => {
-            let (entries, bad) = read_entries(items, entry_from_v0);
+            let (entries, bad) = split(read_entries(items, entry_from_v0));
             LoadOutcome::Migrated {
                 from: 0,
                 journal: Journal::from_entries(entries),
@@ -258,7 +279,7 @@ pub fn load(raw: &str) -> LoadOutcome {
             }
         }
         Shape::Known { items, .. } => {
-            let (entries, bad) = read_entries(items, entry_from_v1);
+            let (entries, bad) = split(read_entries(items, entry_from_v1));
             let journal = Journal::from_entries(entries);
             if bad.is_empty() {
                 LoadOutcome::Ok(journal)
@@ -269,7 +290,7 @@ pub fn load(raw: &str) -> LoadOutcome {
         Shape::Future { version, items } => {
             let (journal_if_readable, unreadable) = match items {
                 Some(items) => {
-                    let (entries, bad) = read_entries(items, entry_from_v1);
+                    let (entries, bad) = split(read_entries(items, entry_from_v1));
                     (Some(Journal::from_entries(entries)), bad.len())
                 }
                 None => (None, 0),
@@ -305,7 +326,10 @@ pub fn export_json(journal: &Journal, pretty: bool) -> String {
     w.key("kind");
     w.out.push_str("\"journal\"");
     w.key("version");
-    w.out.push_str(&CURRENT_VERSION.to_string());
+    write_int(
+        &mut w.out,
+        i64::try_from(CURRENT_VERSION).unwrap_or_default(),
+    );
     w.key("entries");
     w.open('[');
     for entry in journal.entries() {
@@ -323,9 +347,19 @@ pub fn export_json(journal: &Journal, pretty: bool) -> String {
 /// The values of an entry's known keys, taken out of its object in a version's key order.
 type Taken = [Option<Value>; 10];
 
-/// Takes the values of `keys` out of `map`.
+/// Takes the values of `keys` out of `map`, leaving the other keys in it. One pass over the
+/// map: cheaper than ten lookups and removals, and smaller in wasm.
 fn take_keys(map: &mut Map<String, Value>, keys: &[&str; 10]) -> Taken {
-    keys.map(|key| map.remove(key))
+    let mut taken: Taken = Default::default();
+    for (key, value) in std::mem::take(map) {
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => taken[i] = Some(value),
+            None => {
+                map.insert(key, value);
+            }
+        }
+    }
+    taken
 }
 
 /// Puts taken values back, leaving `map` as it was read.
