@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use aftercare_core::journal::{
-    DurationUnit, EntryDraft, EntryDuration, EntryId, Field, FieldError,
+    ms_from_js, DurationUnit, EntryDraft, EntryDuration, EntryId, Field, FieldError,
 };
 
 const NOW: i64 = 1_709_328_600_000;
@@ -281,6 +281,20 @@ fn editing_round_trips_through_the_form() {
         let again = EntryDraft::from_entry(&e);
         assert_eq!(again, draft, "{amount} {unit}");
         assert_eq!(again.validate(e.id.clone(), NOW).unwrap(), e);
+    }
+}
+
+#[test]
+fn clock_values_from_javascript() {
+    for (js, ms) in [
+        (1_709_328_600_000.0, 1_709_328_600_000),
+        (1_709_328_600_000.9, 1_709_328_600_000),
+        (-0.5, 0),
+        (f64::NAN, 0),
+        (f64::INFINITY, i64::MAX),
+        (f64::NEG_INFINITY, i64::MIN),
+    ] {
+        assert_eq!(ms_from_js(js), ms, "{js}");
     }
 }
 

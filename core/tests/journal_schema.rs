@@ -115,6 +115,14 @@ fn migration_0_to_1_converts_every_field() {
     assert_eq!(b.duration, None);
     assert_eq!(b.extra["legacy_duration"], "most of the evening");
     assert_eq!(b.extra["mood"], "calm");
+    assert_eq!(b.extra["severity_note"], "guessed");
+    assert_eq!(b.extra["notes_v0_flag"], true);
+    // Regression guard: an old key named like a current field was shadowed on save.
+    assert_eq!(
+        b.extra["legacy_started"],
+        "an old field that shares a current name"
+    );
+    assert!(!b.extra.contains_key("started"));
     assert_eq!(b.updated_ms, b.created_ms);
 
     assert_eq!(c.symptoms, ["old-taxonomy-slug"]);

@@ -60,7 +60,7 @@ pub use import::{
     IMPORT_MAX_ENTRIES,
 };
 pub use model::{
-    group_digits, is_slug, DurationUnit, Entry, EntryDuration, EntryId, Severity,
+    group_digits, is_slug, ms_from_js, DurationUnit, Entry, EntryDuration, EntryId, Severity,
     MAX_DURATION_AMOUNT, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_OTHER_SYMPTOMS_CHARS, MAX_SLUG_LEN,
     MAX_SYMPTOMS,
 };

@@ -275,6 +275,18 @@ impl Entry {
     }
 }
 
+/// Epoch milliseconds from JavaScript's `Date.now()` (an `f64`) as the journal stores them:
+/// the fraction dropped, NaN read as 0, out-of-range values clamped. Lets the app pass the
+/// clock in without a lossy cast of its own.
+#[must_use]
+pub fn ms_from_js(ms: f64) -> i64 {
+    // `as` from f64 to i64 truncates toward zero, saturates, and maps NaN to 0: exactly
+    // the documented behaviour.
+    #[allow(clippy::cast_possible_truncation)]
+    let ms = ms as i64;
+    ms
+}
+
 /// Whether `text` has the shape of a taxonomy slug: 1–40 bytes of `a-z`, `0-9` and `-`.
 /// Says nothing about whether this build knows the slug.
 #[must_use]

@@ -600,7 +600,16 @@ pub(super) fn entry_from_v0(map: &mut Map<String, Value>) -> Result<Entry, Strin
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    let mut extra = std::mem::take(map);
+    let mut extra = Map::new();
+    for (key, value) in std::mem::take(map) {
+        // A version-0 key that happens to share a current field's name would be shadowed
+        // by that field on save; renaming it keeps it.
+        if ENTRY_KEYS.contains(&key.as_str()) {
+            extra.insert(format!("legacy_{key}"), value);
+        } else {
+            extra.insert(key, value);
+        }
+    }
     let duration_text = take_string(&mut f[6]);
     if c.duration.is_none() && !duration_text.trim().is_empty() {
         // Free text version 0 allowed ("most of the evening") is kept, not dropped.
