@@ -74,7 +74,7 @@ fn stop_words_do_not_drown_the_meaning() {
         ("is it the", "is it the is it the is it the"),
         ("fatigue", "one two three four five six"),
     ]);
-    check_order(&index, "is it the fatigue ", &[1, 0]);
+    check_order(&index, "is it the fatigue ", &[1]);
     // A query of stop words only still searches them.
     check_order(&index, "is it ", &[0]);
 }

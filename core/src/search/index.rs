@@ -39,13 +39,31 @@ pub(super) struct Term {
     pub postings: Range<usize>,
 }
 
-/// A term's occurrence in one document, with its BM25F score (IDF times saturated,
-/// field-weighted, length-normalised frequency).
+/// A term's occurrences in one document: its BM25F score (IDF times saturated,
+/// field-weighted, length-normalised frequency) and where its word positions are in
+/// [`Index::positions`].
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Posting {
     pub doc: u32,
     pub weight: f32,
+    /// Start of its positions (ascending) in [`Index::positions`].
+    pub pos: u32,
+    /// How many positions.
+    pub len: u32,
 }
+
+/// One row of the counts: a term in a document, per-field counts and positions.
+struct Row {
+    term: u32,
+    doc: u32,
+    counts: [u16; NF],
+    pos: u32,
+    len: u32,
+}
+
+/// Word positions of consecutive fields are this far apart, so a phrase never spans two
+/// fields.
+const FIELD_GAP: u32 = 2;
 
 /// One lay term of the map, normalised.
 #[derive(Debug)]
@@ -68,6 +86,8 @@ pub struct Index {
     /// The vocabulary, sorted by text (so prefixes are ranges).
     pub(super) terms: Vec<Term>,
     pub(super) postings: Vec<Posting>,
+    /// Word positions within each document, per posting (see [`Posting::pos`]).
+    pub(super) positions: Vec<u32>,
     /// Stem → the terms with that stem, sorted by stem.
     pub(super) stems: Vec<(Box<str>, Box<[u32]>)>,
     /// Term ids by length in characters, for typo matching.
@@ -92,6 +112,7 @@ impl Index {
             mut rows,
             lens,
             stored,
+            positions,
         } = count(docs);
 
         // Average length of each field over the documents that have it.
@@ -111,9 +132,9 @@ impl Index {
             rank[old as usize] = u32::try_from(new).unwrap_or(u32::MAX);
         }
         for row in &mut rows {
-            row.0 = rank[row.0 as usize];
+            row.term = rank[row.term as usize];
         }
-        rows.sort_unstable_by_key(|r| (r.0, r.1));
+        rows.sort_unstable_by_key(|r| (r.term, r.doc));
 
         let n = lens.len() as f32;
         let mut terms = Vec::with_capacity(names.len());
@@ -121,21 +142,23 @@ impl Index {
         let mut at = 0;
         for (id, &old) in order.iter().enumerate() {
             let start = postings.len();
-            let end_row = at + rows[at..].partition_point(|r| r.0 as usize == id);
+            let end_row = at + rows[at..].partition_point(|r| r.term as usize == id);
             let df = (end_row - at) as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            for &(_, d, c) in &rows[at..end_row] {
-                let len = &lens[d as usize];
+            for row in &rows[at..end_row] {
+                let len = &lens[row.doc as usize];
                 let mut tf = 0f32;
                 for (f, field) in Field::ALL.iter().enumerate() {
-                    if c[f] > 0 && avg[f] > 0.0 {
+                    if row.counts[f] > 0 && avg[f] > 0.0 {
                         let norm = 1.0 - B + B * len[f] as f32 / avg[f];
-                        tf += field.weight() * f32::from(c[f]) / norm;
+                        tf += field.weight() * f32::from(row.counts[f]) / norm;
                     }
                 }
                 postings.push(Posting {
-                    doc: d,
+                    doc: row.doc,
                     weight: idf * tf * (K1 + 1.0) / (K1 + tf),
+                    pos: row.pos,
+                    len: row.len,
                 });
             }
             at = end_row;
@@ -170,6 +193,7 @@ impl Index {
             docs: stored,
             terms,
             postings,
+            positions,
             stems,
             by_len,
             lay: lay_entries(),
@@ -237,14 +261,18 @@ impl Index {
             .map(|i| p[i].weight)
     }
 
-    /// Every word of `text` with its term id (`u32::MAX` when not in the vocabulary) and byte
-    /// range.
-    pub(super) fn tokens(&self, text: &str) -> Vec<(u32, Range<usize>)> {
-        let mut out = Vec::new();
-        for_each_word(text, |w, r| {
-            out.push((self.term_id(w).unwrap_or(u32::MAX), r));
-        });
-        out
+    /// The word positions of a posting, ascending.
+    pub(super) fn positions_of(&self, p: &Posting) -> &[u32] {
+        let start = p.pos as usize;
+        self.positions
+            .get(start..start + p.len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The posting of a term in one document, if it occurs there.
+    pub(super) fn posting_in(&self, term: u32, doc: u32) -> Option<&Posting> {
+        let p = self.postings_of(term);
+        p.binary_search_by_key(&doc, |p| p.doc).ok().map(|i| &p[i])
     }
 }
 
@@ -252,40 +280,66 @@ impl Index {
 struct Counted {
     /// The vocabulary in order of first appearance.
     names: Vec<String>,
-    /// (term, doc, per-field counts), one row per term and document.
-    rows: Vec<(u32, u32, [u16; NF])>,
+    /// One row per term and document.
+    rows: Vec<Row>,
     /// Each document's length in words, per field.
     lens: Vec<[u32; NF]>,
     stored: Vec<StoredDoc>,
+    /// Word positions, grouped by row.
+    positions: Vec<u32>,
 }
 
-/// Tokenises every document and counts its words per field.
+/// Tokenises every document and counts its words per field, with their positions.
 fn count(docs: Vec<Doc>) -> Counted {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
-    // (term, doc, per-field counts), one row per term and document.
-    let mut rows: Vec<(u32, u32, [u16; NF])> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut positions: Vec<u32> = Vec::new();
     let mut lens: Vec<[u32; NF]> = Vec::with_capacity(docs.len());
     let mut stored = Vec::with_capacity(docs.len());
-    let mut counts: HashMap<u32, [u16; NF]> = HashMap::new();
+    // This document's words: (term, field, position); reused between documents.
+    let mut seen: Vec<(u32, u8, u32)> = Vec::new();
     for (d, doc) in docs.into_iter().enumerate() {
         let d = u32::try_from(d).unwrap_or(u32::MAX);
         let mut len = [0u32; NF];
-        counts.clear();
+        let mut at = 0u32;
+        seen.clear();
         for (field, text) in &doc.fields {
             let f = field.index();
             for_each_word(text, |w, _| {
-                let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
-                let id = *vocab.entry(w.to_owned()).or_insert_with(|| {
+                // Look up before inserting: most words are already known, and an owned key
+                // per word would allocate for every word of the corpus.
+                let id = if let Some(&id) = vocab.get(w) {
+                    id
+                } else {
+                    let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                    vocab.insert(w.to_owned(), id);
                     names.push(w.to_owned());
-                    next
-                });
-                let c = counts.entry(id).or_insert([0; NF]);
-                c[f] = c[f].saturating_add(1);
+                    id
+                };
+                seen.push((id, u8::try_from(f).unwrap_or(0), at));
+                at += 1;
                 len[f] += 1;
             });
+            at += FIELD_GAP;
         }
-        rows.extend(counts.iter().map(|(&t, &c)| (t, d, c)));
+        // Group by term; positions stay ascending because the sort is stable.
+        seen.sort_by_key(|s| s.0);
+        for group in seen.chunk_by(|a, b| a.0 == b.0) {
+            let mut counts = [0u16; NF];
+            let pos = u32::try_from(positions.len()).unwrap_or(u32::MAX);
+            for &(_, f, p) in group {
+                counts[usize::from(f)] = counts[usize::from(f)].saturating_add(1);
+                positions.push(p);
+            }
+            rows.push(Row {
+                term: group[0].0,
+                doc: d,
+                counts,
+                pos,
+                len: u32::try_from(group.len()).unwrap_or(u32::MAX),
+            });
+        }
         lens.push(len);
         stored.push(StoredDoc {
             id: doc.id,
@@ -301,6 +355,7 @@ fn count(docs: Vec<Doc>) -> Counted {
         rows,
         lens,
         stored,
+        positions,
     }
 }
 
@@ -333,8 +388,12 @@ fn lay_entries() -> Vec<LayEntry> {
     out
 }
 
-/// The real guide as documents.
-fn content_docs() -> Vec<Doc> {
+/// The real guide as search documents: each section (heading and short title as
+/// [`Field::Title`], summary as [`Field::Question`], text as [`Field::Body`]) and each thread
+/// (title, question, every reply as [`Field::Answers`]), with its symptom tags' names and
+/// synonyms as [`Field::Tags`]. [`Index::from_content`] indexes exactly these.
+#[must_use]
+pub fn content_docs() -> Vec<Doc> {
     let mut docs = Vec::new();
     for id in content::entries() {
         let mut fields = Vec::new();

@@ -28,7 +28,7 @@ mod snippet;
 mod stem;
 
 pub use crate::content::EntryId;
-pub use index::Index;
+pub use index::{content_docs, Index};
 pub use normalise::{normalise, words};
 
 /// The longest query, in characters, that is searched; the rest is ignored and

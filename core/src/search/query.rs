@@ -31,7 +31,7 @@ pub(super) const FUZZY_2: f32 = 0.25;
 /// Multiplier for clauses of stop words, so "is it normal to" adds little.
 pub(super) const STOP: f32 = 0.15;
 /// Most completions tried for the word being typed (the most frequent are kept).
-const MAX_COMPLETIONS: usize = 48;
+const MAX_COMPLETIONS: usize = 32;
 /// Most typo corrections tried per word (the closest, then most frequent, are kept).
 const MAX_CORRECTIONS: usize = 16;
 /// Shortest word being typed that completes lay terms ("tir" → "tired" → fatigue).
@@ -250,8 +250,15 @@ impl Index {
             match part {
                 Part::Word(w) => {
                     let stop = is_stop(w) && !all_stop;
+                    let mut alts = self.word_alts(w, typing_at == Some(pos));
+                    if stop {
+                        // A stop word's own postings cover most documents and say little:
+                        // only its completions, while it is being typed ("an" → "anxiety"),
+                        // are searched. Phrases and lay phrases still use it.
+                        alts.retain(|a| a.kind == Kind::Prefix);
+                    }
                     plan.clauses.push(Clause {
-                        alts: self.word_alts(w, typing_at == Some(pos)),
+                        alts,
                         positions: mask(pos..pos + 1),
                         factor: if stop { STOP } else { 1.0 },
                         source: Source::Word(pos),
@@ -569,7 +576,10 @@ mod tests {
         check("🙂🙂", &[], false, false);
         check("needle?", &["needle"], false, false);
         check("pain pain Pain", &["pain"], false, true);
-        let many = (0..20).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let many = (0..20)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let parsed = parse(&many);
         assert!(parsed.truncated);
         assert_eq!(parsed.words().len(), MAX_QUERY_WORDS);

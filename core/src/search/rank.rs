@@ -5,13 +5,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::index::Index;
+use super::index::{Index, Posting};
 use super::query::{self, Alt, Kind, Part, Plan, Source, Terms};
-use super::{snippet, Field, Hit, Interpretation, SearchResults};
+use super::{normalise, snippet, Field, Hit, Interpretation, SearchResults};
 
-/// Most documents whose phrase candidates are checked word by word per alternative; beyond
-/// this the best-scoring candidates are checked and the rest dropped, to bound time.
-const MAX_PHRASE_CHECKS: usize = 256;
 /// Target snippet length in characters.
 const SNIPPET_CHARS: usize = 160;
 
@@ -147,68 +144,68 @@ impl Index {
     /// Documents containing the sequence `seq` (adjacent, in order, in one field), each with
     /// the sum of its positions' best scores.
     fn phrase_docs(&self, seq: &[Vec<u32>]) -> Vec<(u32, f32)> {
-        let Some(first) = seq.first() else {
+        // Candidates come from the position with the fewest postings.
+        let Some(anchor) = seq.iter().min_by_key(|ids| {
+            ids.iter()
+                .map(|&t| self.postings_of(t).len())
+                .sum::<usize>()
+        }) else {
             return Vec::new();
         };
-        // Start from the rarest position's documents and intersect.
-        let mut found: HashMap<u32, (usize, f32)> = HashMap::new();
-        for &t in first {
-            for p in self.postings_of(t) {
-                let e = found.entry(p.doc).or_insert((1, 0.0));
-                e.1 = e.1.max(p.weight);
-            }
-        }
-        for (i, ids) in seq.iter().enumerate().skip(1) {
-            let mut step: HashMap<u32, f32> = HashMap::new();
-            for &t in ids {
-                for p in self.postings_of(t) {
-                    if found.get(&p.doc).is_some_and(|e| e.0 == i) {
-                        let s = step.entry(p.doc).or_insert(0.0);
-                        *s = s.max(p.weight);
-                    }
-                }
-            }
-            for (d, w) in step {
-                if let Some(e) = found.get_mut(&d) {
-                    e.0 += 1;
-                    e.1 += w;
-                }
-            }
-        }
-        let mut docs: Vec<(u32, f32)> = found
-            .into_iter()
-            .filter(|(_, (k, _))| *k == seq.len())
-            .map(|(d, (_, w))| (d, w))
+        let mut docs: Vec<u32> = anchor
+            .iter()
+            .flat_map(|&t| self.postings_of(t).iter().map(|p| p.doc))
             .collect();
-        if docs.len() > MAX_PHRASE_CHECKS {
-            docs.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            docs.truncate(MAX_PHRASE_CHECKS);
-        }
-        docs.retain(|&(d, _)| self.has_sequence(d, seq));
-        docs
+        docs.sort_unstable();
+        docs.dedup();
+        let mut buf = Vec::new();
+        docs.into_iter()
+            .filter_map(|d| self.seq_score(d, seq, &mut buf).map(|v| (d, v)))
+            .collect()
     }
 
-    /// Whether document `doc` has the sequence in one field.
-    fn has_sequence(&self, doc: u32, seq: &[Vec<u32>]) -> bool {
-        let Some(stored) = self.docs.get(doc as usize) else {
-            return false;
+    /// The score of `seq` in document `doc` (the sum of its positions' best scores) when its
+    /// words stand together in order there. `buf` is scratch space.
+    fn seq_score(
+        &self,
+        doc: u32,
+        seq: &[Vec<u32>],
+        buf: &mut Vec<(usize, Posting)>,
+    ) -> Option<f32> {
+        buf.clear();
+        let mut total = 0.0;
+        for (k, ids) in seq.iter().enumerate() {
+            let before = buf.len();
+            let mut best = 0f32;
+            for &t in ids {
+                if let Some(p) = self.posting_in(t, doc) {
+                    best = best.max(p.weight);
+                    buf.push((k, *p));
+                }
+            }
+            if buf.len() == before {
+                return None;
+            }
+            total += best;
+        }
+        let at = |k: usize, x: u32| {
+            buf.iter()
+                .filter(|(kk, _)| *kk == k)
+                .any(|(_, p)| self.positions_of(p).binary_search(&x).is_ok())
         };
-        stored.fields.iter().any(|(_, text)| {
-            let ids: Vec<u32> = self.tokens(text).into_iter().map(|t| t.0).collect();
-            ids.windows(seq.len())
-                .any(|w| w.iter().zip(seq).all(|(id, set)| set.contains(id)))
-        })
+        let together = buf.iter().filter(|(k, _)| *k == 0).any(|(_, first)| {
+            self.positions_of(first)
+                .iter()
+                .any(|&x| (1..seq.len()).all(|k| at(k, x + u32::try_from(k).unwrap_or(u32::MAX))))
+        });
+        together.then_some(total)
     }
 
     /// Whether the alternative matches document `doc`.
     fn alt_matches(&self, alt: &Alt, doc: u32) -> bool {
         match &alt.terms {
             Terms::One(t) => self.weight_in(*t, doc).is_some(),
-            Terms::Seq(seq) => {
-                seq.iter()
-                    .all(|ids| ids.iter().any(|&t| self.weight_in(t, doc).is_some()))
-                    && self.has_sequence(doc, seq)
-            }
+            Terms::Seq(seq) => self.seq_score(doc, seq, &mut Vec::new()).is_some(),
         }
     }
 
@@ -309,8 +306,18 @@ impl Index {
     /// Builds the hit's title and snippet with the marked terms highlighted.
     fn render_hit(&self, c: &Candidate, marked: &[u32], sequences: &[&[Vec<u32>]]) -> Hit {
         let doc = &self.docs[c.doc as usize];
+        // Only the matched terms matter here: look words up among them, not in the whole
+        // vocabulary.
+        let lookup: HashMap<&str, u32> = marked
+            .iter()
+            .chain(sequences.iter().flat_map(|s| s.iter().flatten()))
+            .filter_map(|&t| self.terms.get(t as usize).map(|term| (&*term.text, t)))
+            .collect();
         let marks_in = |text: &str| -> snippet::Marks {
-            let tokens = self.tokens(text);
+            let mut tokens: Vec<(u32, Range<usize>)> = Vec::new();
+            normalise::for_each_word(text, |w, r| {
+                tokens.push((lookup.get(w).copied().unwrap_or(u32::MAX), r));
+            });
             let mut keep = vec![false; tokens.len()];
             for (i, (t, _)) in tokens.iter().enumerate() {
                 keep[i] = marked.binary_search(t).is_ok();
