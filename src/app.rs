@@ -33,9 +33,9 @@ fn page(route: Route) -> AnyView {
         Route::Faq => pages::faq::FaqList().into_any(),
         Route::Thread(i) => view! { <pages::thread::ThreadPage index=i/> }.into_any(),
         Route::About => pages::about::About().into_any(),
+        Route::Help => pages::help::Help().into_any(),
+        Route::Check => pages::check::Check().into_any(),
         Route::Search
-        | Route::Help
-        | Route::Check
         | Route::Journal
         | Route::JournalEntry
         | Route::JournalSummary => pages::soon::Soon().into_any(),

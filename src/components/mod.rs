@@ -3,3 +3,4 @@
 pub mod layout;
 pub mod message;
 pub mod symptoms;
+pub mod triage;

@@ -3,6 +3,7 @@
 
 use aftercare_core::content;
 use aftercare_core::route::Route;
+use aftercare_core::triage::PublicSource;
 use leptos::prelude::*;
 
 /// The About page.
@@ -42,12 +43,25 @@ pub fn About() -> impl IntoView {
             <section aria-labelledby="sources-title">
                 <h2 id="sources-title">"Where the safety advice comes from"</h2>
                 <p>
-                    "The article is one practitioner’s reassuring view. The advice on when to tell "
-                    "your practitioner and when to get help now also uses the author’s replies to "
-                    "readers and public health sources: the NHS, Mayo Clinic, the US National Center "
-                    "for Complementary and Integrative Health (NCCIH), and published studies of "
-                    "acupuncture safety. Each piece of advice names its source."
+                    "The article is one practitioner’s reassuring view. The advice on how long "
+                    "effects last and when to get help also uses the author’s replies to readers "
+                    "and these public sources. Each piece of advice names its source."
                 </p>
+                <ul class="source-list">
+                    {PublicSource::ALL
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <li>
+                                    <strong>{s.name()}</strong>
+                                    ". "
+                                    {s.citation()}
+                                    {s.url().map(|u| view! { " " <a href=u>{u}</a> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
             </section>
             <section aria-labelledby="disclaimer-title" class="disclaimer">
                 <h2 id="disclaimer-title">"This is not medical advice"</h2>

@@ -30,6 +30,7 @@ pub fn Effect(
             <p class="byline">"By " {article.author.byline()}</p>
             {section.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
             <SymptomTags symptoms=section.symptoms/>
+            <crate::components::triage::TriagePanel symptoms=section.symptoms/>
             {(!related.is_empty())
                 .then(|| {
                     view! {

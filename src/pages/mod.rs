@@ -1,8 +1,10 @@
 //! One module per page. Each page is a component that reads the core and renders.
 
 pub mod about;
+pub mod check;
 pub mod effect;
 pub mod faq;
+pub mod help;
 pub mod home;
 pub mod not_found;
 pub mod soon;

@@ -28,6 +28,7 @@ pub fn ThreadPage(
             </p>
             <h1 tabindex="-1">{thread.title}</h1>
             <SymptomTags symptoms=thread.symptoms/>
+            <crate::components::triage::TriagePanel symptoms=thread.symptoms/>
             <div class="conversation">{message_view(&thread.question)}</div>
             {(!thread.is_answered())
                 .then(|| {
