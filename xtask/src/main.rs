@@ -5,8 +5,10 @@
 //! - `xtask serve [--dir D] [--port P] [--prefix /sub/] [--log]`: a small static file server
 //!   that behaves like GitHub Pages (folder index, redirect to the trailing slash, `404.html`
 //!   fallback, correct `.wasm` MIME type, precompressed `.br`/`.gz` files).
+//! - `xtask routes`: the route table as JSON, for the browser tests.
 
 mod postbuild;
+mod routes;
 mod serve;
 
 use std::process::ExitCode;
@@ -16,7 +18,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("postbuild") => postbuild::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
-        _ => Err("usage: xtask postbuild [DIR] | xtask serve [--dir D] [--port P] [--prefix /sub/] [--log]".to_owned()),
+        Some("routes") => routes::run(),
+        _ => Err("usage: xtask postbuild [DIR] | xtask serve [--dir D] [--port P] [--prefix /sub/] [--log] | xtask routes".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

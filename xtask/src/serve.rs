@@ -19,7 +19,12 @@ struct Options {
 
 /// Parses the options and serves until the process is stopped.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let mut options = Options { dir: PathBuf::from("dist"), port: 8080, prefix: "/".to_owned(), log: false };
+    let mut options = Options {
+        dir: PathBuf::from("dist"),
+        port: 8080,
+        prefix: "/".to_owned(),
+        log: false,
+    };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = || it.next().cloned().ok_or(format!("{arg} needs a value"));
@@ -35,12 +40,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     if !options.dir.join("index.html").is_file() {
-        return Err(format!("{} has no index.html: build first (make dist)", options.dir.display()));
+        return Err(format!(
+            "{} has no index.html: build first (make dist)",
+            options.dir.display()
+        ));
     }
     let listener = TcpListener::bind(("127.0.0.1", options.port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    println!("Serving {} at http://127.0.0.1:{port}{}", options.dir.display(), options.prefix);
+    println!(
+        "Serving {} at http://127.0.0.1:{port}{}",
+        options.dir.display(),
+        options.prefix
+    );
     let _ = std::io::stdout().flush();
     let options = std::sync::Arc::new(options);
     for stream in listener.incoming().flatten() {
@@ -136,20 +148,30 @@ fn serve_file(file: &Path, status: u16, accept_encoding: &str) -> Response {
             if let Ok(body) = fs::read(&compressed) {
                 headers.push(("Content-Encoding", encoding.to_owned()));
                 headers.push(("Vary", "Accept-Encoding".to_owned()));
-                return Response { status, headers, body };
+                return Response {
+                    status,
+                    headers,
+                    body,
+                };
             }
         }
     }
     match fs::read(file) {
-        Ok(body) => Response { status, headers, body },
+        Ok(body) => Response {
+            status,
+            headers,
+            body,
+        },
         Err(_) => text(500, "Cannot read file"),
     }
 }
 
 fn accepts(accept_encoding: &str, encoding: &str) -> bool {
-    accept_encoding
-        .split(',')
-        .any(|e| e.split(';').next().is_some_and(|name| name.trim() == encoding))
+    accept_encoding.split(',').any(|e| {
+        e.split(';')
+            .next()
+            .is_some_and(|name| name.trim() == encoding)
+    })
 }
 
 fn not_found(options: &Options) -> Response {
@@ -236,12 +258,23 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-fn write_response(mut stream: TcpStream, response: &Response, head_only: bool) -> std::io::Result<()> {
-    let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+fn write_response(
+    mut stream: TcpStream,
+    response: &Response,
+    head_only: bool,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", response.body.len()));
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        response.body.len()
+    ));
     stream.write_all(head.as_bytes())?;
     if !head_only {
         stream.write_all(&response.body)?;

@@ -1,0 +1,96 @@
+// Shared harness for the browser tests: serves a built site with the project's own static
+// server (xtask serve, shaped like GitHub Pages), drives Debian's Chromium with Playwright,
+// and runs axe-core. Every test file imports from here; nothing is mocked.
+import { spawn, execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const xtask = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release', 'xtask');
+
+/** The route table the app was built from: [{path, title, heading, messages}]. */
+export function routes() {
+  return JSON.parse(execFileSync(xtask, ['routes'], { encoding: 'utf8' }));
+}
+
+/**
+ * Serves `dir` (default dist/) under `prefix` (default "/") on a free port.
+ * Returns { url, stop, log } where url ends with the prefix and log lists "STATUS METHOD PATH".
+ */
+export async function serve({ dir = process.env.DIST || path.join(root, 'dist'), prefix = '/' } = {}) {
+  const child = spawn(xtask, ['serve', '--dir', dir, '--port', '0', '--prefix', prefix, '--log'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => log.push(...chunk.split('\n').filter(Boolean)));
+  child.stdout.setEncoding('utf8');
+  let buffer = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start')), 10000);
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const match = buffer.match(/at (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${log.join('\n')}`)));
+  });
+  return {
+    url,
+    log,
+    async stop() {
+      child.kill();
+      await once(child, 'exit').catch(() => {});
+    },
+  };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * A new page that records console errors and uncaught exceptions in `page.problems`.
+ * Tests assert it stays empty.
+ */
+export async function newPage(context) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Waits until the app has rendered (its main heading exists). */
+export async function appReady(page) {
+  await page.waitForSelector('main h1', { timeout: 15000 });
+}
+
+/** Runs axe-core (WCAG 2.x A and AA) and returns its violations, summarised. */
+export async function axe(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
