@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::normalise::{self, for_each_word};
-use super::{fuzzy, lay, stem, Doc, EntryId, Field};
+use super::query::Terms;
+use super::{fuzzy, lay, sort, stem, Doc, EntryId, Field};
 use crate::content;
 
 /// BM25 term-frequency saturation.
@@ -25,6 +26,10 @@ const NF: usize = Field::ALL.len();
 pub(super) struct StoredDoc {
     pub id: EntryId,
     pub fields: Vec<(Field, Box<str>)>,
+    /// The word position each field starts at (fields are [`FIELD_GAP`] apart).
+    pub starts: Vec<u32>,
+    /// Where this document's words begin in [`Index::offsets`].
+    pub base: u32,
 }
 
 /// One word of the vocabulary, as written (normalised, not stemmed).
@@ -65,19 +70,21 @@ struct Row {
 /// fields.
 const FIELD_GAP: u32 = 2;
 
-/// One lay term of the map, normalised.
+/// One lay term of the map, normalised, with its guide terms resolved against this index.
 #[derive(Debug)]
 pub(super) struct LayEntry {
     /// Its words, as the query tokeniser produces them.
     pub words: Vec<String>,
     /// The stems of those words.
     pub stems: Vec<String>,
-    /// The guide's terms, each as words (a phrase when more than one).
-    pub guide: Vec<Vec<String>>,
+    /// [`fuzzy::letter_mask`] of a one-word entry, for typo matching.
+    pub mask: u32,
+    /// What its guide terms match here, each with a weight factor (1 as written, 0.9 for
+    /// another word with the same stem).
+    pub guide: Vec<(Terms, f32)>,
     /// The guide term shown to the reader.
     pub shown: &'static str,
 }
-
 /// The search index. Build it once ([`Index::from_content`] or [`Index::new`]) and search
 /// it as often as needed with [`Index::search`].
 #[derive(Debug)]
@@ -88,8 +95,11 @@ pub struct Index {
     pub(super) postings: Vec<Posting>,
     /// Word positions within each document, per posting (see [`Posting::pos`]).
     pub(super) positions: Vec<u32>,
+    /// Byte range of every word position of every document in its field's text, so
+    /// results are highlighted without tokenising again (see [`StoredDoc::base`]).
+    pub(super) offsets: Vec<(u32, u32)>,
     /// Stem → the terms with that stem, sorted by stem.
-    pub(super) stems: Vec<(Box<str>, Box<[u32]>)>,
+    pub(super) stems: StemGroups,
     /// Term ids by length in characters, for typo matching.
     pub(super) by_len: Vec<Vec<u32>>,
     pub(super) lay: Vec<LayEntry>,
@@ -113,6 +123,7 @@ impl Index {
             lens,
             stored,
             positions,
+            offsets,
         } = count(docs);
 
         // Average length of each field over the documents that have it.
@@ -124,17 +135,28 @@ impl Index {
             }
         }
 
-        // Sort the vocabulary and renumber the rows to match.
-        let mut order: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
-        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        // Sort the vocabulary, then order the rows by term (a counting sort: rows are already
+        // in document order, which it keeps).
+        let mut order = sort::indices(names.len());
+        sort::sort_by(&mut order, &|a, b| names[a as usize] < names[b as usize]);
         let mut rank = vec![0u32; names.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = u32::try_from(new).unwrap_or(u32::MAX);
         }
+        let mut first = vec![0u32; names.len() + 1];
         for row in &mut rows {
             row.term = rank[row.term as usize];
+            first[row.term as usize + 1] += 1;
         }
-        rows.sort_unstable_by_key(|r| (r.term, r.doc));
+        for i in 1..first.len() {
+            first[i] += first[i - 1];
+        }
+        let mut by_term = vec![0u32; rows.len()];
+        for (i, row) in rows.iter().enumerate() {
+            let slot = &mut first[row.term as usize];
+            by_term[*slot as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+            *slot += 1;
+        }
 
         let n = lens.len() as f32;
         let mut terms = Vec::with_capacity(names.len());
@@ -142,10 +164,12 @@ impl Index {
         let mut at = 0;
         for (id, &old) in order.iter().enumerate() {
             let start = postings.len();
-            let end_row = at + rows[at..].partition_point(|r| r.term as usize == id);
+            let end_row =
+                at + by_term[at..].partition_point(|&r| rows[r as usize].term as usize == id);
             let df = (end_row - at) as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            for row in &rows[at..end_row] {
+            for &r in &by_term[at..end_row] {
+                let row = &rows[r as usize];
                 let len = &lens[row.doc as usize];
                 let mut tf = 0f32;
                 for (f, field) in Field::ALL.iter().enumerate() {
@@ -171,33 +195,20 @@ impl Index {
             });
         }
 
-        let mut stem_groups: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); fuzzy::MAX_FUZZY_CHARS + 1];
-        for (id, term) in terms.iter().enumerate() {
-            let id = u32::try_from(id).unwrap_or(u32::MAX);
-            stem_groups
-                .entry(stem::stem(&term.text).into_owned())
-                .or_default()
-                .push(id);
-            if let Some(bucket) = by_len.get_mut(term.chars) {
-                bucket.push(id);
-            }
-        }
-        let mut stems: Vec<(Box<str>, Box<[u32]>)> = stem_groups
-            .into_iter()
-            .map(|(s, ids)| (s.into_boxed_str(), ids.into_boxed_slice()))
-            .collect();
-        stems.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (stems, by_len) = stem_groups_and_lengths(&terms);
 
-        Index {
+        let mut index = Index {
             docs: stored,
             terms,
             postings,
             positions,
+            offsets,
             stems,
             by_len,
-            lay: lay_entries(),
-        }
+            lay: Vec::new(),
+        };
+        index.lay = index.lay_entries();
+        index
     }
 
     /// Number of documents indexed.
@@ -261,6 +272,54 @@ impl Index {
             .map(|i| p[i].weight)
     }
 
+    /// The lay-word map, normalised the way queries are, with each guide term resolved to
+    /// what it matches in this index (terms absent from the index are dropped).
+    fn lay_entries(&self) -> Vec<LayEntry> {
+        let mut out = Vec::new();
+        for group in lay::groups() {
+            let Some(&shown) = group.guide.first() else {
+                continue;
+            };
+            let mut guide: Vec<(Terms, f32)> = Vec::new();
+            let has = |g: &[(Terms, f32)], id: u32| {
+                g.iter()
+                    .any(|(t, _)| matches!(t, Terms::One(x) if *x == id))
+            };
+            for term in group.guide {
+                let words = normalise::words(term);
+                if let [word] = words.as_slice() {
+                    if let Some(id) = self.term_id(word) {
+                        guide.push((Terms::One(id), 1.0));
+                    }
+                    for &id in self.stem_group(&stem::stem(word)) {
+                        if !has(&guide, id) {
+                            guide.push((Terms::One(id), 0.9));
+                        }
+                    }
+                } else if !words.is_empty() {
+                    let seq: Vec<Vec<u32>> = words.iter().map(|w| self.exact_or_stem(w)).collect();
+                    if seq.iter().all(|ids| !ids.is_empty()) {
+                        guide.push((Terms::Seq(seq), 1.0));
+                    }
+                }
+            }
+            for term in group.lay {
+                let words = normalise::words(term);
+                if words.is_empty() {
+                    continue;
+                }
+                out.push(LayEntry {
+                    stems: words.iter().map(|w| stem::stem(w).into_owned()).collect(),
+                    mask: fuzzy::letter_mask(&words[0]),
+                    words,
+                    guide: guide.clone(),
+                    shown,
+                });
+            }
+        }
+        out
+    }
+
     /// The word positions of a posting, ascending.
     pub(super) fn positions_of(&self, p: &Posting) -> &[u32] {
         let start = p.pos as usize;
@@ -276,6 +335,45 @@ impl Index {
     }
 }
 
+/// The terms grouped by stem (sorted by stem), and the term ids by length in characters.
+fn stem_groups_and_lengths(terms: &[Term]) -> (StemGroups, Vec<Vec<u32>>) {
+    // The same map type as the vocabulary's: one copy of the hash table's code in the wasm.
+    let mut group_of: HashMap<String, u32> = HashMap::new();
+    let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); fuzzy::MAX_FUZZY_CHARS + 1];
+    for (id, term) in terms.iter().enumerate() {
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        let stem = stem::stem(&term.text).into_owned();
+        if let Some(&g) = group_of.get(&stem) {
+            groups[g as usize].1.push(id);
+        } else {
+            group_of.insert(
+                stem.clone(),
+                u32::try_from(groups.len()).unwrap_or(u32::MAX),
+            );
+            groups.push((stem, vec![id]));
+        }
+        if let Some(bucket) = by_len.get_mut(term.chars) {
+            bucket.push(id);
+        }
+    }
+    let mut order = sort::indices(groups.len());
+    sort::sort_by(&mut order, &|a, b| {
+        groups[a as usize].0 < groups[b as usize].0
+    });
+    let stems: Vec<(Box<str>, Box<[u32]>)> = order
+        .iter()
+        .map(|&g| {
+            let (stem, ids) = std::mem::take(&mut groups[g as usize]);
+            (stem.into_boxed_str(), ids.into_boxed_slice())
+        })
+        .collect();
+    (stems, by_len)
+}
+
+/// Stem → the ids of the terms with that stem, sorted by stem.
+type StemGroups = Vec<(Box<str>, Box<[u32]>)>;
+
 /// Words counted per document and field, before the vocabulary is sorted.
 struct Counted {
     /// The vocabulary in order of first appearance.
@@ -287,6 +385,8 @@ struct Counted {
     stored: Vec<StoredDoc>,
     /// Word positions, grouped by row.
     positions: Vec<u32>,
+    /// Byte ranges of the words, by document and position.
+    offsets: Vec<(u32, u32)>,
 }
 
 /// Tokenises every document and counts its words per field, with their positions.
@@ -295,18 +395,26 @@ fn count(docs: Vec<Doc>) -> Counted {
     let mut names: Vec<String> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut positions: Vec<u32> = Vec::new();
+    let mut offsets: Vec<(u32, u32)> = Vec::new();
     let mut lens: Vec<[u32; NF]> = Vec::with_capacity(docs.len());
     let mut stored = Vec::with_capacity(docs.len());
     // This document's words: (term, field, position); reused between documents.
     let mut seen: Vec<(u32, u8, u32)> = Vec::new();
+    // Term → its row in this document (u32::MAX when none yet); reset after each document.
+    let mut slot: Vec<u32> = Vec::new();
     for (d, doc) in docs.into_iter().enumerate() {
         let d = u32::try_from(d).unwrap_or(u32::MAX);
         let mut len = [0u32; NF];
         let mut at = 0u32;
+        let base = u32::try_from(offsets.len()).unwrap_or(u32::MAX);
+        let mut starts = Vec::with_capacity(doc.fields.len());
         seen.clear();
         for (field, text) in &doc.fields {
             let f = field.index();
-            for_each_word(text, |w, _| {
+            starts.push(at);
+            for_each_word(text, |w, r| {
+                let to32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+                offsets.push((to32(r.start), to32(r.end)));
                 // Look up before inserting: most words are already known, and an owned key
                 // per word would allocate for every word of the corpus.
                 let id = if let Some(&id) = vocab.get(w) {
@@ -315,6 +423,7 @@ fn count(docs: Vec<Doc>) -> Counted {
                     let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
                     vocab.insert(w.to_owned(), id);
                     names.push(w.to_owned());
+                    slot.push(u32::MAX);
                     id
                 };
                 seen.push((id, u8::try_from(f).unwrap_or(0), at));
@@ -322,23 +431,41 @@ fn count(docs: Vec<Doc>) -> Counted {
                 len[f] += 1;
             });
             at += FIELD_GAP;
+            offsets.extend([(0, 0); FIELD_GAP as usize]);
         }
-        // Group by term; positions stay ascending because the sort is stable.
-        seen.sort_by_key(|s| s.0);
-        for group in seen.chunk_by(|a, b| a.0 == b.0) {
-            let mut counts = [0u16; NF];
-            let pos = u32::try_from(positions.len()).unwrap_or(u32::MAX);
-            for &(_, f, p) in group {
-                counts[usize::from(f)] = counts[usize::from(f)].saturating_add(1);
-                positions.push(p);
+        // One row per distinct term, in order of first use; then each row's positions, which
+        // stay ascending because the words are visited in order.
+        let first_row = rows.len();
+        for &(t, f, _) in &seen {
+            let s = &mut slot[t as usize];
+            if *s == u32::MAX {
+                *s = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+                rows.push(Row {
+                    term: t,
+                    doc: d,
+                    counts: [0; NF],
+                    pos: 0,
+                    len: 0,
+                });
             }
-            rows.push(Row {
-                term: group[0].0,
-                doc: d,
-                counts,
-                pos,
-                len: u32::try_from(group.len()).unwrap_or(u32::MAX),
-            });
+            let row = &mut rows[*s as usize];
+            row.counts[usize::from(f)] = row.counts[usize::from(f)].saturating_add(1);
+            row.len += 1;
+        }
+        let mut next = u32::try_from(positions.len()).unwrap_or(u32::MAX);
+        for row in &mut rows[first_row..] {
+            row.pos = next;
+            next += row.len;
+            row.len = 0;
+        }
+        positions.resize(next as usize, 0);
+        for &(t, _, p) in &seen {
+            let row = &mut rows[slot[t as usize] as usize];
+            positions[(row.pos + row.len) as usize] = p;
+            row.len += 1;
+        }
+        for row in &rows[first_row..] {
+            slot[row.term as usize] = u32::MAX;
         }
         lens.push(len);
         stored.push(StoredDoc {
@@ -348,6 +475,8 @@ fn count(docs: Vec<Doc>) -> Counted {
                 .into_iter()
                 .map(|(f, t)| (f, t.into_boxed_str()))
                 .collect(),
+            starts,
+            base,
         });
     }
     Counted {
@@ -356,36 +485,8 @@ fn count(docs: Vec<Doc>) -> Counted {
         lens,
         stored,
         positions,
+        offsets,
     }
-}
-
-/// The lay-word map, normalised the way queries are.
-fn lay_entries() -> Vec<LayEntry> {
-    let mut out = Vec::new();
-    for group in lay::groups() {
-        let guide: Vec<Vec<String>> = group
-            .guide
-            .iter()
-            .map(|g| normalise::words(g))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let Some(&shown) = group.guide.first() else {
-            continue;
-        };
-        for term in group.lay {
-            let words = normalise::words(term);
-            if words.is_empty() {
-                continue;
-            }
-            out.push(LayEntry {
-                stems: words.iter().map(|w| stem::stem(w).into_owned()).collect(),
-                words,
-                guide: guide.clone(),
-                shown,
-            });
-        }
-    }
-    out
 }
 
 /// The real guide as search documents: each section (heading and short title as

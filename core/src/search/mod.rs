@@ -25,6 +25,7 @@ mod normalise;
 mod query;
 mod rank;
 mod snippet;
+mod sort;
 mod stem;
 
 pub use crate::content::EntryId;

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::index::{Index, LayEntry};
 use super::normalise::{for_each_word, is_word_char};
-use super::{fuzzy, stem, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+use super::{fuzzy, sort, stem, MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 
 /// Weight of an exact match of the word as typed.
 pub(super) const EXACT: f32 = 1.0;
@@ -294,7 +294,7 @@ impl Index {
     }
 
     /// The exact term and the terms sharing its stem.
-    fn exact_or_stem(&self, word: &str) -> Vec<u32> {
+    pub(super) fn exact_or_stem(&self, word: &str) -> Vec<u32> {
         let mut ids: Vec<u32> = self.stem_group(&stem::stem(word)).to_vec();
         if let Some(id) = self.term_id(word) {
             if !ids.contains(&id) {
@@ -324,10 +324,11 @@ impl Index {
                 .filter(|&id| Some(id) != exact)
                 .collect();
             // Keep the most frequent completions: they are the likeliest words.
-            completions.sort_by_key(|&id| {
+            let key = |id: u32| {
                 let t = &self.terms[id as usize];
-                (std::cmp::Reverse(t.postings.len()), t.chars)
-            });
+                (std::cmp::Reverse(t.postings.len()), t.chars, id)
+            };
+            sort::sort_by(&mut completions, &|a, b| key(a) < key(b));
             completions.truncate(MAX_COMPLETIONS);
             for id in completions {
                 if alts
@@ -364,7 +365,8 @@ impl Index {
         alts
     }
 
-    /// Vocabulary terms within the typo budget of `word`, closest and most frequent first.
+    /// Vocabulary terms within the typo budget of `word`: closest first, then most frequent,
+    /// then shortest.
     pub(super) fn corrections(&self, word: &str) -> Vec<(u32, u8)> {
         let len = word.chars().count();
         let k = fuzzy::max_edits(len);
@@ -386,9 +388,15 @@ impl Index {
                 }
             }
         }
-        found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings_of(id).len())));
-        found.truncate(MAX_CORRECTIONS);
-        found
+        let key = |i: u32| {
+            let (id, d) = found[i as usize];
+            let t = &self.terms[id as usize];
+            (d, std::cmp::Reverse(t.postings.len()), t.chars, id)
+        };
+        let mut order = sort::indices(found.len());
+        sort::sort_by(&mut order, &|a, b| key(a) < key(b));
+        order.truncate(MAX_CORRECTIONS);
+        order.iter().map(|&i| found[i as usize]).collect()
     }
 
     /// Adds the lay entries found in a run of plain words (positions `run` of `words`):
@@ -406,15 +414,20 @@ impl Index {
             .iter()
             .map(|w| stem::stem(w).into_owned())
             .collect();
+        let known: Vec<bool> = words.iter().map(|w| self.term_id(w).is_some()).collect();
         for (e, entry) in self.lay.iter().enumerate() {
             let n = entry.words.len();
             for start in run.start..(run.end + 1).saturating_sub(n) {
                 let end = start + n;
                 let last_typed = typing_at == Some(end - 1);
                 let local = start - run.start..end - run.start;
-                let Some(how) =
-                    self.lay_match(entry, &words[start..end], &stems[local], last_typed)
-                else {
+                let Some(how) = Self::lay_match(
+                    entry,
+                    &words[start..end],
+                    &stems[local],
+                    last_typed,
+                    known[start],
+                ) else {
                     continue;
                 };
                 let weight = match how {
@@ -425,7 +438,7 @@ impl Index {
                     // leans to "spacey" (a completion) more than to "spasm" (a lay word).
                     LayMatch::Started(share) => SYNONYM * share,
                 };
-                let mut alts = self.guide_alts(entry, weight);
+                let mut alts = Self::guide_alts(entry, weight);
                 let typo = matches!(how, LayMatch::Typo(_));
                 for alt in &mut alts {
                     alt.lay = Some((e, typo));
@@ -451,14 +464,14 @@ impl Index {
     }
 
     /// Whether `words` match a lay entry: each word equal to or sharing the stem of the
-    /// entry's word; the last may be the start of it while typed; a single word may also be
-    /// a typo of it.
+    /// entry's word; the last may be the start of it while typed; a single word that is not
+    /// in the guide (`known` false) may also be a typo of it.
     fn lay_match(
-        &self,
         entry: &LayEntry,
         words: &[String],
         stems: &[String],
         last_typed: bool,
+        known: bool,
     ) -> Option<LayMatch> {
         let n = words.len();
         let same = |i: usize| words[i] == entry.words[i] || stems[i] == entry.stems[i];
@@ -477,10 +490,14 @@ impl Index {
             ));
         }
         // One misspelt word that is not a word of the guide: "lightheded".
-        if n == 1 && self.term_id(&words[0]).is_none() {
-            let k = fuzzy::max_edits(words[0].chars().count());
-            if k > 0 {
-                if let Some(d) = fuzzy::distance_within(&words[0], &entry.words[0], k) {
+        if n == 1 && !known {
+            let k = fuzzy::max_edits(typed);
+            let len = entry.words[0].chars().count();
+            if k > 0
+                && len.abs_diff(typed) <= usize::from(k)
+                && fuzzy::masks_allow(fuzzy::letter_mask(w), entry.mask, k)
+            {
+                if let Some(d) = fuzzy::distance_within(w, lw, k) {
                     return Some(LayMatch::Typo(d));
                 }
             }
@@ -488,32 +505,13 @@ impl Index {
         None
     }
 
-    /// Alternatives for a lay entry's guide terms: each term as written and, a little
-    /// lower, the words sharing its stem; phrases as sequences.
-    fn guide_alts(&self, entry: &LayEntry, weight: f32) -> Vec<Alt> {
-        let mut alts: Vec<Alt> = Vec::new();
-        let has = |alts: &[Alt], id: u32| {
-            alts.iter()
-                .any(|a| matches!(a.terms, Terms::One(t) if t == id))
-        };
-        for g in &entry.guide {
-            if let [word] = g.as_slice() {
-                if let Some(id) = self.term_id(word) {
-                    alts.push(Alt::new(Terms::One(id), weight, Kind::Synonym));
-                }
-                for &id in self.stem_group(&stem::stem(word)) {
-                    if !has(&alts, id) {
-                        alts.push(Alt::new(Terms::One(id), weight * 0.9, Kind::Synonym));
-                    }
-                }
-            } else {
-                let seq: Vec<Vec<u32>> = g.iter().map(|w| self.exact_or_stem(w)).collect();
-                if seq.iter().all(|ids| !ids.is_empty()) {
-                    alts.push(Alt::new(Terms::Seq(seq), weight, Kind::Synonym));
-                }
-            }
-        }
-        alts
+    /// Alternatives for a lay entry's guide terms (resolved when the index was built).
+    fn guide_alts(entry: &LayEntry, weight: f32) -> Vec<Alt> {
+        entry
+            .guide
+            .iter()
+            .map(|(terms, factor)| Alt::new(terms.clone(), weight * factor, Kind::Synonym))
+            .collect()
     }
 }
 

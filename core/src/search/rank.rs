@@ -2,12 +2,14 @@
 //! first, then more words matched, then score), and explains the top hits: which words of
 //! each matched, what to highlight, and which corrections and synonyms were used.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::index::{Index, Posting};
 use super::query::{self, Alt, Kind, Part, Plan, Source, Terms};
-use super::{normalise, snippet, Field, Hit, Interpretation, SearchResults};
+use super::{snippet, sort, Field, Hit, Interpretation, SearchResults};
+
+/// Scratch space for sequence checks: (position in the sequence, term, its posting).
+type SeqBuf = Vec<(usize, u32, Posting)>;
 
 /// Target snippet length in characters.
 const SNIPPET_CHARS: usize = 160;
@@ -17,7 +19,7 @@ const SNIPPET_CHARS: usize = 160;
 struct Explained {
     interpretation: Interpretation,
     /// Word position → the correction shown in its place.
-    corrected_at: HashMap<usize, String>,
+    corrected_at: Vec<(usize, String)>,
     /// Word positions → the guide's term shown in their place.
     synonym_spans: Vec<(Range<usize>, &'static str)>,
 }
@@ -68,7 +70,7 @@ impl Index {
         let matched_anywhere = touched.iter().fold(0u16, |m, &d| m | cover[d as usize]);
         let counted = plan.counted & matched_anywhere;
         let needed = counted.count_ones();
-        let mut candidates: Vec<Candidate> = touched
+        let candidates: Vec<Candidate> = touched
             .iter()
             .map(|&d| {
                 let covered = (cover[d as usize] & counted).count_ones();
@@ -80,19 +82,8 @@ impl Index {
                 }
             })
             .collect();
-        let order = |a: &Candidate, b: &Candidate| {
-            b.all
-                .cmp(&a.all)
-                .then(b.covered.cmp(&a.covered))
-                .then(b.score.total_cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        };
         let total = candidates.len();
-        if limit < candidates.len() && limit > 0 {
-            candidates.select_nth_unstable_by(limit - 1, order);
-        }
-        candidates.truncate(limit);
-        candidates.sort_unstable_by(order);
+        let candidates = top(candidates, limit);
 
         // "Showing results for …" describes how the top hit was found: later hits may
         // have matched in other ways, but the line speaks for the results as a whole.
@@ -152,26 +143,37 @@ impl Index {
         }) else {
             return Vec::new();
         };
-        let mut docs: Vec<u32> = anchor
-            .iter()
-            .flat_map(|&t| self.postings_of(t).iter().map(|p| p.doc))
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let mut buf = Vec::new();
-        docs.into_iter()
-            .filter_map(|d| self.seq_score(d, seq, &mut buf).map(|v| (d, v)))
+        // Each document once, in order: a mark per document beats sorting thousands.
+        let mut seen = vec![false; self.docs.len()];
+        for &t in anchor {
+            for p in self.postings_of(t) {
+                seen[p.doc as usize] = true;
+            }
+        }
+        let mut buf = SeqBuf::new();
+        (0..self.docs.len())
+            .filter(|&d| seen[d])
+            .filter_map(|d| {
+                let d = u32::try_from(d).ok()?;
+                self.seq_score(d, seq, &mut buf).map(|v| (d, v))
+            })
             .collect()
     }
 
     /// The score of `seq` in document `doc` (the sum of its positions' best scores) when its
     /// words stand together in order there. `buf` is scratch space.
-    fn seq_score(
-        &self,
-        doc: u32,
-        seq: &[Vec<u32>],
-        buf: &mut Vec<(usize, Posting)>,
-    ) -> Option<f32> {
+    fn seq_score(&self, doc: u32, seq: &[Vec<u32>], buf: &mut SeqBuf) -> Option<f32> {
+        let total = self.seq_postings(doc, seq, buf)?;
+        let first = buf.iter().filter(|(k, _, _)| *k == 0);
+        let together = first
+            .flat_map(|(_, _, p)| self.positions_of(p))
+            .any(|&x| self.seq_at(seq.len(), x, buf).is_some());
+        together.then_some(total)
+    }
+
+    /// Fills `buf` with the postings in `doc` of every position's terms, and returns the sum
+    /// of each position's best score; `None` if some position has none.
+    fn seq_postings(&self, doc: u32, seq: &[Vec<u32>], buf: &mut SeqBuf) -> Option<f32> {
         buf.clear();
         let mut total = 0.0;
         for (k, ids) in seq.iter().enumerate() {
@@ -180,7 +182,7 @@ impl Index {
             for &t in ids {
                 if let Some(p) = self.posting_in(t, doc) {
                     best = best.max(p.weight);
-                    buf.push((k, *p));
+                    buf.push((k, t, *p));
                 }
             }
             if buf.len() == before {
@@ -188,24 +190,29 @@ impl Index {
             }
             total += best;
         }
-        let at = |k: usize, x: u32| {
-            buf.iter()
-                .filter(|(kk, _)| *kk == k)
-                .any(|(_, p)| self.positions_of(p).binary_search(&x).is_ok())
-        };
-        let together = buf.iter().filter(|(k, _)| *k == 0).any(|(_, first)| {
-            self.positions_of(first)
-                .iter()
-                .any(|&x| (1..seq.len()).all(|k| at(k, x + u32::try_from(k).unwrap_or(u32::MAX))))
-        });
-        together.then_some(total)
+        Some(total)
+    }
+
+    /// If the sequence of `len` words (postings in `buf`) starts at word position `x`, the
+    /// term found at each of its positions.
+    fn seq_at(&self, len: usize, x: u32, buf: &SeqBuf) -> Option<Vec<u32>> {
+        (0..len)
+            .map(|k| {
+                let want = x + u32::try_from(k).unwrap_or(u32::MAX);
+                buf.iter()
+                    .find(|(kk, _, p)| {
+                        *kk == k && self.positions_of(p).binary_search(&want).is_ok()
+                    })
+                    .map(|(_, t, _)| *t)
+            })
+            .collect()
     }
 
     /// Whether the alternative matches document `doc`.
     fn alt_matches(&self, alt: &Alt, doc: u32) -> bool {
         match &alt.terms {
             Terms::One(t) => self.weight_in(*t, doc).is_some(),
-            Terms::Seq(seq) => self.seq_score(doc, seq, &mut Vec::new()).is_some(),
+            Terms::Seq(seq) => self.seq_score(doc, seq, &mut SeqBuf::new()).is_some(),
         }
     }
 
@@ -215,7 +222,7 @@ impl Index {
         let mut marked: Vec<u32> = Vec::new();
         let mut sequences: Vec<&[Vec<u32>]> = Vec::new();
         // The best kind of match per word position in this document.
-        let mut kind_at: HashMap<usize, Kind> = HashMap::new();
+        let mut kind_at: Vec<Option<Kind>> = vec![None; plan.words.len()];
         // Synonyms that were the best match of their words: (span, lay entry, by typo).
         let mut lay_used: Vec<(Range<usize>, usize, bool)> = Vec::new();
         let mut fuzzy_used: Vec<(usize, u32)> = Vec::new();
@@ -244,21 +251,24 @@ impl Index {
                 lay_used.push((span.clone(), entry, typo));
             }
             if let Source::Word(i) = clause.source {
-                kind_at.insert(i, best.kind);
+                if let Some(k) = kind_at.get_mut(i) {
+                    *k = Some(best.kind);
+                }
                 if let (Kind::Fuzzy, Terms::One(t)) = (best.kind, &best.terms) {
                     fuzzy_used.push((i, *t));
                 }
             } else if let Source::Phrase(_) = clause.source {
                 for i in span {
-                    kind_at.insert(i, Kind::Exact);
+                    if let Some(k) = kind_at.get_mut(i) {
+                        *k = Some(Kind::Exact);
+                    }
                 }
             }
         }
         if let Some(explained) = explain {
             self.explain(plan, &kind_at, &fuzzy_used, &lay_used, explained);
         }
-        marked.sort_unstable();
-        marked.dedup();
+        sort::sort_dedup(&mut marked);
         self.render_hit(c, &marked, &sequences)
     }
 
@@ -266,14 +276,14 @@ impl Index {
     fn explain(
         &self,
         plan: &Plan,
-        kind_at: &HashMap<usize, Kind>,
+        kind_at: &[Option<Kind>],
         fuzzy_used: &[(usize, u32)],
         lay_used: &[(Range<usize>, usize, bool)],
         out: &mut Explained,
     ) {
         for &(i, t) in fuzzy_used {
             if let (Some(w), Some(term)) = (plan.words.get(i), self.terms.get(t as usize)) {
-                out.corrected_at.insert(i, term.text.to_string());
+                out.corrected_at.push((i, term.text.to_string()));
                 out.interpretation
                     .corrected
                     .push((w.clone(), term.text.to_string()));
@@ -282,7 +292,12 @@ impl Index {
         for (span, entry, typo) in lay_used {
             // A synonym explains the hit only where the words typed did not match in it.
             let own = span.clone().any(|i| {
-                plan.counted & (1 << i) != 0 && kind_at.get(&i).is_some_and(|k| *k <= Kind::Prefix)
+                plan.counted & (1 << i) != 0
+                    && kind_at
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|k| k <= Kind::Prefix)
             });
             let Some(lay) = self.lay.get(*entry) else {
                 continue;
@@ -291,9 +306,9 @@ impl Index {
                 continue;
             }
             let typed = plan.words[span.clone()].join(" ");
-            if *typo && !out.corrected_at.contains_key(&span.start) {
+            if *typo && !out.corrected_at.iter().any(|(i, _)| *i == span.start) {
                 let to = lay.words.join(" ");
-                out.corrected_at.insert(span.start, to.clone());
+                out.corrected_at.push((span.start, to.clone()));
                 out.interpretation.corrected.push((typed.clone(), to));
             }
             out.synonym_spans.push((span.clone(), lay.shown));
@@ -303,55 +318,70 @@ impl Index {
         }
     }
 
-    /// Builds the hit's title and snippet with the marked terms highlighted.
+    /// Builds the hit's title and snippet with the marked terms, and the sequences where
+    /// their words stand together, highlighted. Word positions and byte offsets stored at
+    /// indexing time say where: nothing is tokenised again.
     fn render_hit(&self, c: &Candidate, marked: &[u32], sequences: &[&[Vec<u32>]]) -> Hit {
         let doc = &self.docs[c.doc as usize];
-        // Only the matched terms matter here: look words up among them, not in the whole
-        // vocabulary.
-        let lookup: HashMap<&str, u32> = marked
-            .iter()
-            .chain(sequences.iter().flat_map(|s| s.iter().flatten()))
-            .filter_map(|&t| self.terms.get(t as usize).map(|term| (&*term.text, t)))
-            .collect();
-        let marks_in = |text: &str| -> snippet::Marks {
-            let mut tokens: Vec<(u32, Range<usize>)> = Vec::new();
-            normalise::for_each_word(text, |w, r| {
-                tokens.push((lookup.get(w).copied().unwrap_or(u32::MAX), r));
-            });
-            let mut keep = vec![false; tokens.len()];
-            for (i, (t, _)) in tokens.iter().enumerate() {
-                keep[i] = marked.binary_search(t).is_ok();
+        // (word position, term) of every highlighted word, in text order.
+        let mut at: Vec<(u32, u32)> = Vec::new();
+        for &t in marked {
+            if let Some(p) = self.posting_in(t, c.doc) {
+                at.extend(self.positions_of(p).iter().map(|&x| (x, t)));
             }
-            // Phrases are highlighted only where their words stand together.
-            for seq in sequences {
-                for start in 0..(tokens.len() + 1).saturating_sub(seq.len()) {
-                    let here = tokens[start..start + seq.len()]
-                        .iter()
-                        .zip(seq.iter())
-                        .all(|((t, _), set)| set.contains(t));
-                    if here {
-                        keep[start..start + seq.len()].fill(true);
-                    }
+        }
+        let mut buf = SeqBuf::new();
+        for seq in sequences {
+            if self.seq_postings(c.doc, seq, &mut buf).is_none() {
+                continue;
+            }
+            let starts: Vec<u32> = buf
+                .iter()
+                .filter(|(k, _, _)| *k == 0)
+                .flat_map(|(_, _, p)| self.positions_of(p).iter().copied())
+                .collect();
+            for x in starts {
+                if let Some(found) = self.seq_at(seq.len(), x, &buf) {
+                    at.extend((x..).zip(found));
                 }
             }
-            tokens
-                .into_iter()
-                .zip(keep)
-                .filter_map(|(t, k)| k.then_some(t))
+        }
+        let mut order = sort::indices(at.len());
+        sort::sort_by(&mut order, &|a, b| at[a as usize] < at[b as usize]);
+        let mut at: Vec<(u32, u32)> = order.iter().map(|&i| at[i as usize]).collect();
+        at.dedup_by_key(|a| a.0);
+        let mut matched: Vec<u32> = at.iter().map(|a| a.1).collect();
+        sort::sort_dedup(&mut matched);
+
+        // The highlighted words of field `f`, as byte ranges of its text.
+        let marks_of = |f: usize, text: &str| -> snippet::Marks {
+            let lo = doc.starts.get(f).copied().unwrap_or(u32::MAX);
+            let hi = doc.starts.get(f + 1).copied().unwrap_or(u32::MAX);
+            at.iter()
+                .filter(|(x, _)| (lo..hi).contains(x))
+                .filter_map(|&(x, t)| {
+                    let (s, e) = *self.offsets.get((doc.base + x) as usize)?;
+                    let r = s as usize..e as usize;
+                    // Offsets come from this very text; checked anyway, never trusted.
+                    text.get(r.clone()).map(|_| (t, r))
+                })
                 .collect()
         };
         let title = doc
             .fields
             .iter()
-            .find(|(f, _)| *f == Field::Title)
-            .map(|(_, t)| snippet::highlight_all(t, &marks_in(t)))
+            .position(|(f, _)| *f == Field::Title)
+            .map(|f| {
+                let text = &doc.fields[f].1;
+                snippet::highlight_all(text, &marks_of(f, text))
+            })
             .unwrap_or_default();
         let mut best: Option<(snippet::Window, &str, snippet::Marks)> = None;
-        for (field, text) in &doc.fields {
+        for (f, (field, text)) in doc.fields.iter().enumerate() {
             if !field.is_prose() {
                 continue;
             }
-            let marks = marks_in(text);
+            let marks = marks_of(f, text);
             let window = snippet::best_window(text, &marks, SNIPPET_CHARS);
             if best.as_ref().is_none_or(|b| window.better_than(&b.0)) {
                 best = Some((window, text, marks));
@@ -366,29 +396,47 @@ impl Index {
             all_words: c.all,
             title,
             snippet,
-            matched_terms: {
-                let mut all: Vec<u32> = marked.to_vec();
-                all.extend(
-                    sequences
-                        .iter()
-                        .flat_map(|s| s.iter().flatten())
-                        .filter(|&&t| self.weight_in(t, c.doc).is_some()),
-                );
-                all.sort_unstable();
-                all.dedup();
-                all.iter()
-                    .filter_map(|&t| self.terms.get(t as usize))
-                    .map(|t| t.text.to_string())
-                    .collect()
-            },
+            matched_terms: matched
+                .iter()
+                .filter_map(|&t| self.terms.get(t as usize))
+                .map(|t| t.text.to_string())
+                .collect(),
         }
     }
+}
+
+/// Whether `a` ranks above `b`: every word matched first, then more words matched, then
+/// score, then document order (so results are stable).
+fn better(a: &Candidate, b: &Candidate) -> bool {
+    (a.all, a.covered)
+        .cmp(&(b.all, b.covered))
+        .then(a.score.total_cmp(&b.score))
+        .then(b.doc.cmp(&a.doc))
+        .is_gt()
+}
+
+/// The best `limit` candidates, best first: one pass keeping a short sorted list, which
+/// beats sorting everything when `limit` is a page of results.
+fn top(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+    let mut best: Vec<Candidate> = Vec::with_capacity(limit + 1);
+    for c in candidates {
+        if best.len() == limit && best.last().is_none_or(|last| !better(&c, last)) {
+            continue;
+        }
+        let at = best
+            .iter()
+            .position(|b| better(&c, b))
+            .unwrap_or(best.len());
+        best.insert(at, c);
+        best.truncate(limit);
+    }
+    best
 }
 
 /// The query as searched: corrections and synonyms in place of what was typed.
 fn shown_query(
     parts: &[Part],
-    corrected_at: &HashMap<usize, String>,
+    corrected_at: &[(usize, String)],
     synonym_spans: &[(Range<usize>, &'static str)],
 ) -> String {
     let mut out: Vec<String> = Vec::new();
@@ -397,7 +445,7 @@ fn shown_query(
         match part {
             Part::Word(w) => {
                 // A typo shows its correction; an everyday word shows the guide's word.
-                if let Some(c) = corrected_at.get(&pos) {
+                if let Some((_, c)) = corrected_at.iter().find(|(i, _)| *i == pos) {
                     out.push(c.clone());
                 } else if let Some((span, shown)) =
                     synonym_spans.iter().find(|(s, _)| s.contains(&pos))
