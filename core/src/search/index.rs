@@ -103,6 +103,8 @@ pub struct Index {
     /// Term ids by length in characters, for typo matching.
     pub(super) by_len: Vec<Vec<u32>>,
     pub(super) lay: Vec<LayEntry>,
+    /// Each lay entry under its first word and that word's stem, sorted, for lookup.
+    pub(super) lay_keys: Vec<(Box<str>, u32)>,
 }
 
 impl Index {
@@ -206,8 +208,10 @@ impl Index {
             stems,
             by_len,
             lay: Vec::new(),
+            lay_keys: Vec::new(),
         };
         index.lay = index.lay_entries();
+        index.lay_keys = index.lay_keys();
         index
     }
 
@@ -272,6 +276,27 @@ impl Index {
             .map(|i| p[i].weight)
     }
 
+    /// Each lay entry under its first word and, when different, that word's stem, sorted by
+    /// key, so a query word finds its entries by binary search.
+    fn lay_keys(&self) -> Vec<(Box<str>, u32)> {
+        let mut keys: Vec<(Box<str>, u32)> = Vec::new();
+        for (e, entry) in self.lay.iter().enumerate() {
+            let e = u32::try_from(e).unwrap_or(u32::MAX);
+            keys.push((entry.words[0].clone().into_boxed_str(), e));
+            if entry.stems[0] != entry.words[0] {
+                keys.push((entry.stems[0].clone().into_boxed_str(), e));
+            }
+        }
+        let mut order = sort::indices(keys.len());
+        sort::sort_by(&mut order, &|a, b| {
+            (&keys[a as usize].0, a) < (&keys[b as usize].0, b)
+        });
+        order
+            .iter()
+            .map(|&i| std::mem::take(&mut keys[i as usize]))
+            .collect()
+    }
+
     /// The lay-word map, normalised the way queries are, with each guide term resolved to
     /// what it matches in this index (terms absent from the index are dropped).
     fn lay_entries(&self) -> Vec<LayEntry> {
@@ -299,7 +324,7 @@ impl Index {
                 } else if !words.is_empty() {
                     let seq: Vec<Vec<u32>> = words.iter().map(|w| self.exact_or_stem(w)).collect();
                     if seq.iter().all(|ids| !ids.is_empty()) {
-                        guide.push((Terms::Seq(seq), 1.0));
+                        guide.push((Terms::Seq(seq.into()), 1.0));
                     }
                 }
             }

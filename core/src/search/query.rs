@@ -8,6 +8,7 @@
 //! word being typed), lay synonym, typo.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::index::{Index, LayEntry};
 use super::normalise::{for_each_word, is_word_char};
@@ -162,7 +163,8 @@ pub(super) enum Terms {
     /// One term.
     One(u32),
     /// Terms in this order, adjacent in one field; each position accepts any of its terms.
-    Seq(Vec<Vec<u32>>),
+    /// Shared, so a lay phrase's sequence built with the index is not copied per query.
+    Seq(Arc<[Vec<u32>]>),
 }
 
 /// How an alternative relates to what was typed; ordered best first.
@@ -239,6 +241,8 @@ impl Index {
     /// Expands a parsed query into clauses.
     pub(super) fn plan(&self, parsed: &Parsed) -> Plan {
         let words: Vec<String> = parsed.words().into_iter().map(str::to_owned).collect();
+        // Each word is stemmed once, for its alternatives and for the lay map.
+        let stems: Vec<String> = words.iter().map(|w| stem::stem(w).into_owned()).collect();
         let mut plan = Plan::default();
         let all_stop = words.iter().all(|w| is_stop(w));
         let typing_at = parsed.typing.then(|| words.len().saturating_sub(1));
@@ -250,7 +254,7 @@ impl Index {
             match part {
                 Part::Word(w) => {
                     let stop = is_stop(w) && !all_stop;
-                    let mut alts = self.word_alts(w, typing_at == Some(pos));
+                    let mut alts = self.word_alts(w, &stems[pos], typing_at == Some(pos));
                     if stop {
                         // A stop word's own postings cover most documents and say little:
                         // only its completions, while it is being typed ("an" → "anxiety"),
@@ -272,7 +276,7 @@ impl Index {
                     pos += 1;
                 }
                 Part::Phrase(ws) => {
-                    let seq: Vec<Vec<u32>> = ws.iter().map(|w| self.exact_or_stem(w)).collect();
+                    let seq: Arc<[Vec<u32>]> = ws.iter().map(|w| self.exact_or_stem(w)).collect();
                     let span = pos..pos + ws.len();
                     plan.clauses.push(Clause {
                         alts: vec![Alt::new(Terms::Seq(seq), EXACT, Kind::Exact)],
@@ -287,7 +291,7 @@ impl Index {
             }
         }
         for run in runs {
-            self.add_lay(&words, run, typing_at, &mut plan);
+            self.add_lay(&words, &stems, run, typing_at, &mut plan);
         }
         plan.words = words;
         plan
@@ -305,13 +309,13 @@ impl Index {
     }
 
     /// Alternatives for one word: exact, stemmed, completions when typing, typos.
-    fn word_alts(&self, word: &str, typing: bool) -> Vec<Alt> {
+    fn word_alts(&self, word: &str, stem: &str, typing: bool) -> Vec<Alt> {
         let mut alts = Vec::new();
         let exact = self.term_id(word);
         if let Some(id) = exact {
             alts.push(Alt::new(Terms::One(id), EXACT, Kind::Exact));
         }
-        for &id in self.stem_group(&stem::stem(word)) {
+        for &id in self.stem_group(stem) {
             if Some(id) != exact {
                 alts.push(Alt::new(Terms::One(id), STEMMED, Kind::Stemmed));
             }
@@ -406,113 +410,147 @@ impl Index {
     fn add_lay(
         &self,
         words: &[String],
+        stems: &[String],
         run: Range<usize>,
         typing_at: Option<usize>,
         plan: &mut Plan,
     ) {
-        let stems: Vec<String> = words[run.clone()]
-            .iter()
-            .map(|w| stem::stem(w).into_owned())
-            .collect();
-        let known: Vec<bool> = words.iter().map(|w| self.term_id(w).is_some()).collect();
-        for (e, entry) in self.lay.iter().enumerate() {
-            let n = entry.words.len();
-            for start in run.start..(run.end + 1).saturating_sub(n) {
-                let end = start + n;
+        let mut found: Vec<(u32, usize, LayMatch)> = Vec::new();
+        for start in run.clone() {
+            let typed = typing_at == Some(start);
+            let known = self.term_id(&words[start]).is_some();
+            self.lay_candidates(&words[start], &stems[start], typed, known, &mut |e| {
+                let Some(entry) = self.lay.get(e as usize) else {
+                    return;
+                };
+                let end = start + entry.words.len();
+                if end > run.end || found.iter().any(|f| f.0 == e && f.1 == start) {
+                    return;
+                }
                 let last_typed = typing_at == Some(end - 1);
-                let local = start - run.start..end - run.start;
-                let Some(how) = Self::lay_match(
+                if let Some(how) = lay_match(
                     entry,
                     &words[start..end],
-                    &stems[local],
+                    &stems[start..end],
                     last_typed,
-                    known[start],
-                ) else {
-                    continue;
-                };
-                let weight = match how {
-                    LayMatch::Clean => SYNONYM,
-                    // Below a direct typo correction: two guesses are weaker than one.
-                    LayMatch::Typo(d) => 0.75 * if d <= 1 { FUZZY_1 } else { FUZZY_2 },
-                    // A lay word only partly typed counts as much as it is typed, so "spa"
-                    // leans to "spacey" (a completion) more than to "spasm" (a lay word).
-                    LayMatch::Started(share) => SYNONYM * share,
-                };
-                let mut alts = Self::guide_alts(entry, weight);
-                let typo = matches!(how, LayMatch::Typo(_));
-                for alt in &mut alts {
-                    alt.lay = Some((e, typo));
+                    known,
+                ) {
+                    found.push((e, start, how));
                 }
-                let word_clause = plan
-                    .clauses
-                    .iter_mut()
-                    .find(|c| n == 1 && matches!(c.source, Source::Word(p) if p == start));
-                if let Some(clause) = word_clause {
-                    clause.alts.extend(alts);
-                } else if !alts.is_empty() {
-                    let span = start..end;
-                    plan.counted |= mask(span.clone());
-                    plan.clauses.push(Clause {
-                        alts,
-                        positions: mask(span.clone()),
-                        factor: 1.0,
-                        source: Source::Lay(span),
-                    });
-                }
+            });
+        }
+        for (e, start, how) in found {
+            let entry = &self.lay[e as usize];
+            let end = start + entry.words.len();
+            let weight = match how {
+                LayMatch::Clean => SYNONYM,
+                // Below a direct typo correction: two guesses are weaker than one.
+                LayMatch::Typo(d) => 0.75 * if d <= 1 { FUZZY_1 } else { FUZZY_2 },
+                // A lay word only partly typed counts as much as it is typed, so "spa"
+                // leans to "spacey" (a completion) more than to "spasm" (a lay word).
+                LayMatch::Started(share) => SYNONYM * share,
+            };
+            let typo = matches!(how, LayMatch::Typo(_));
+            let alts: Vec<Alt> = entry
+                .guide
+                .iter()
+                .map(|(terms, factor)| Alt {
+                    terms: terms.clone(),
+                    weight: weight * factor,
+                    kind: Kind::Synonym,
+                    lay: Some((e as usize, typo)),
+                })
+                .collect();
+            let word_clause = plan
+                .clauses
+                .iter_mut()
+                .find(|c| end == start + 1 && matches!(c.source, Source::Word(p) if p == start));
+            if let Some(clause) = word_clause {
+                clause.alts.extend(alts);
+            } else if !alts.is_empty() {
+                let span = start..end;
+                plan.counted |= mask(span.clone());
+                plan.clauses.push(Clause {
+                    alts,
+                    positions: mask(span.clone()),
+                    factor: 1.0,
+                    source: Source::Lay(span),
+                });
             }
         }
     }
 
-    /// Whether `words` match a lay entry: each word equal to or sharing the stem of the
-    /// entry's word; the last may be the start of it while typed; a single word that is not
-    /// in the guide (`known` false) may also be a typo of it.
-    fn lay_match(
-        entry: &LayEntry,
-        words: &[String],
-        stems: &[String],
-        last_typed: bool,
+    /// Calls `f` with every lay entry that may start with `word`: those whose first word is
+    /// `word` or shares its stem, those it starts while being typed, and, for a word not in
+    /// the guide (`known` false), every one-word entry it may be a typo of. [`lay_match`]
+    /// decides.
+    fn lay_candidates(
+        &self,
+        word: &str,
+        stem: &str,
+        typed: bool,
         known: bool,
-    ) -> Option<LayMatch> {
-        let n = words.len();
-        let same = |i: usize| words[i] == entry.words[i] || stems[i] == entry.stems[i];
-        if (0..n).all(same) {
-            return Some(LayMatch::Clean);
+        f: &mut dyn FnMut(u32),
+    ) {
+        let keys = &self.lay_keys;
+        for key in [word, stem] {
+            let from = keys.partition_point(|(k, _)| **k < *key);
+            for (_, e) in keys[from..].iter().take_while(|(k, _)| **k == *key) {
+                f(*e);
+            }
         }
-        let (w, lw) = (&words[n - 1], &entry.words[n - 1]);
-        let typed = w.chars().count();
-        if last_typed
-            && typed >= LAY_PREFIX_MIN
-            && lw.starts_with(w.as_str())
-            && (0..n - 1).all(same)
-        {
-            return Some(LayMatch::Started(
-                typed as f32 / lw.chars().count().max(1) as f32,
-            ));
+        if typed && word.chars().count() >= LAY_PREFIX_MIN {
+            let from = keys.partition_point(|(k, _)| **k < *word);
+            for (_, e) in keys[from..].iter().take_while(|(k, _)| k.starts_with(word)) {
+                f(*e);
+            }
         }
-        // One misspelt word that is not a word of the guide: "lightheded".
-        if n == 1 && !known {
-            let k = fuzzy::max_edits(typed);
-            let len = entry.words[0].chars().count();
-            if k > 0
-                && len.abs_diff(typed) <= usize::from(k)
-                && fuzzy::masks_allow(fuzzy::letter_mask(w), entry.mask, k)
-            {
-                if let Some(d) = fuzzy::distance_within(w, lw, k) {
-                    return Some(LayMatch::Typo(d));
+        if !known {
+            for (e, entry) in self.lay.iter().enumerate() {
+                if entry.words.len() == 1 {
+                    f(u32::try_from(e).unwrap_or(u32::MAX));
                 }
             }
         }
-        None
     }
+}
 
-    /// Alternatives for a lay entry's guide terms (resolved when the index was built).
-    fn guide_alts(entry: &LayEntry, weight: f32) -> Vec<Alt> {
-        entry
-            .guide
-            .iter()
-            .map(|(terms, factor)| Alt::new(terms.clone(), weight * factor, Kind::Synonym))
-            .collect()
+/// Whether `words` match a lay entry: each word equal to or sharing the stem of the
+/// entry's word; the last may be the start of it while typed; a single word that is not
+/// in the guide (`known` false) may also be a typo of it.
+fn lay_match(
+    entry: &LayEntry,
+    words: &[String],
+    stems: &[String],
+    last_typed: bool,
+    known: bool,
+) -> Option<LayMatch> {
+    let n = words.len();
+    let same = |i: usize| words[i] == entry.words[i] || stems[i] == entry.stems[i];
+    if (0..n).all(same) {
+        return Some(LayMatch::Clean);
     }
+    let (w, lw) = (&words[n - 1], &entry.words[n - 1]);
+    let typed = w.chars().count();
+    if last_typed && typed >= LAY_PREFIX_MIN && lw.starts_with(w.as_str()) && (0..n - 1).all(same) {
+        return Some(LayMatch::Started(
+            typed as f32 / lw.chars().count().max(1) as f32,
+        ));
+    }
+    // One misspelt word that is not a word of the guide: "lightheded".
+    if n == 1 && !known {
+        let k = fuzzy::max_edits(typed);
+        let len = entry.words[0].chars().count();
+        if k > 0
+            && len.abs_diff(typed) <= usize::from(k)
+            && fuzzy::masks_allow(fuzzy::letter_mask(w), entry.mask, k)
+        {
+            if let Some(d) = fuzzy::distance_within(w, lw, k) {
+                return Some(LayMatch::Typo(d));
+            }
+        }
+    }
+    None
 }
 
 /// How a run of query words matched a lay entry.

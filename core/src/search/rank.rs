@@ -382,7 +382,7 @@ impl Index {
                 continue;
             }
             let marks = marks_of(f, text);
-            let window = snippet::best_window(text, &marks, SNIPPET_CHARS);
+            let window = snippet::best_window(&marks, SNIPPET_CHARS);
             if best.as_ref().is_none_or(|b| window.better_than(&b.0)) {
                 best = Some((window, text, marks));
             }

@@ -3,7 +3,8 @@
 //!
 //! The window is chosen to hold the most distinct matched terms (then the most matches),
 //! widened evenly to the target length, and cut only at whitespace, so it never splits a
-//! word or a character. Segments are plain text: the UI makes them text nodes and `<mark>`
+//! word or a character. Lengths are measured in bytes, which for this English text is the
+//! number of characters give or take a curly quote, and costs no counting. Segments are plain text: the UI makes them text nodes and `<mark>`
 //! elements, so no markup is ever built from content or query.
 
 use std::ops::Range;
@@ -36,31 +37,16 @@ impl Window {
     }
 }
 
-/// Character offsets (start, end) of each mark.
-fn char_spans(text: &str, marks: &[(u32, Range<usize>)]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(marks.len());
-    let (mut byte, mut chars) = (0, 0);
-    for (_, r) in marks {
-        chars += text.get(byte..r.start).map_or(0, |s| s.chars().count());
-        let start = chars;
-        chars += text.get(r.clone()).map_or(0, |s| s.chars().count());
-        byte = r.end;
-        out.push((start, chars));
-    }
-    out
-}
-
-/// The window of at most `target` characters holding the most distinct matched terms.
+/// The window of at most `target` bytes holding the most distinct matched terms.
 /// `marks` are (term, byte range) in text order.
-pub(super) fn best_window(text: &str, marks: &[(u32, Range<usize>)], target: usize) -> Window {
+pub(super) fn best_window(marks: &[(u32, Range<usize>)], target: usize) -> Window {
     let marks = &marks[..marks.len().min(MAX_MARKS)];
-    let spans = char_spans(text, marks);
     let mut best = Window::default();
     let mut terms: Vec<u32> = Vec::new();
     for i in 0..marks.len() {
         terms.clear();
         let mut j = i;
-        while j < marks.len() && spans[j].1 - spans[i].0 <= target {
+        while j < marks.len() && marks[j].1.end - marks[i].1.start <= target {
             if !terms.contains(&marks[j].0) {
                 terms.push(marks[j].0);
             }
@@ -115,26 +101,25 @@ pub(super) fn highlight_all(text: &str, marks: &[(u32, Range<usize>)]) -> Vec<Se
     segments(text, 0..text.len(), marks)
 }
 
-/// Byte offset `n` characters before `at` (or 0).
+/// The char boundary at most `n` bytes before `at` (or 0), as close to `n` as possible.
 fn back(text: &str, at: usize, n: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .take(n)
-        .last()
-        .map_or(at, |(i, _)| i)
+    let mut p = at.saturating_sub(n);
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
 }
 
-/// Byte offset `n` characters after `at` (or the end).
+/// The char boundary at most `n` bytes after `at` (or the end), as close to `n` as possible.
 fn forward(text: &str, at: usize, n: usize) -> usize {
-    at + text[at..]
-        .chars()
-        .take(n)
-        .map(char::len_utf8)
-        .sum::<usize>()
+    let mut p = at.saturating_add(n).min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
-/// The snippet for a window: the matches widened to about `target` characters, cut at
+/// The snippet for a window: the matches widened to about `target` bytes, cut at
 /// whitespace, with "…" where text was left out.
 pub(super) fn render(
     text: &str,
@@ -142,18 +127,14 @@ pub(super) fn render(
     window: &Window,
     target: usize,
 ) -> Vec<Segment> {
-    let spans = char_spans(text, marks);
     let (core, used) = match (marks.get(window.first), marks.get(window.last)) {
-        (Some(a), Some(b)) if window.count > 0 => (
-            a.1.start..b.1.end,
-            spans[window.last].1 - spans[window.first].0,
-        ),
+        (Some(a), Some(b)) if window.count > 0 => (a.1.start..b.1.end, b.1.end - a.1.start),
         _ => (0..0, 0),
     };
     // Widen evenly; what one side cannot use goes to the other.
     let spare = target.saturating_sub(used);
-    let room_left = text[..core.start].chars().count();
-    let room_right = text[core.end..].chars().count();
+    let room_left = core.start;
+    let room_right = text.len() - core.end;
     let mut left = spare / 2;
     let mut right = spare - left;
     if room_left < left {
@@ -231,7 +212,7 @@ mod tests {
     #[track_caller]
     fn check(text: &str, words: &[&str], target: usize, expected: &str) {
         let marks = marks_for(text, words);
-        let w = best_window(text, &marks, target);
+        let w = best_window(&marks, target);
         let segs = render(text, &marks, &w, target);
         assert_eq!(show(&segs), expected, "snippet of {text:?} for {words:?}");
         let plain: String = segs.iter().map(|s| s.text.as_str()).collect();
@@ -272,11 +253,18 @@ mod tests {
             12,
             "no match at …",
         );
+        // Widths are bytes: the 4-byte emoji fits in 20, not in 14; no character is split.
         check(
             "ünïcödé wörds ñear émoji 🙂 here",
             &["emoji"],
             14,
-            "… [émoji] 🙂 …",
+            "… [émoji] …",
+        );
+        check(
+            "ünïcödé wörds ñear émoji 🙂 here",
+            &["emoji"],
+            20,
+            "… ñear [émoji] 🙂 …",
         );
         check("", &["x"], 160, "");
     }
