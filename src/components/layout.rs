@@ -10,9 +10,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let route = Nav::get().route();
-    // The skip link points at #main on the current page's own URL, so it works with the
-    // document's <base> and before the app has loaded.
-    let skip_href = move || format!("{}#main", route.get().path());
+    // The skip link points at #main on the page's own address (a bare "#main" would resolve
+    // against the document's <base>, i.e. the home page). Read from the browser, so it is right
+    // on the 404 page too, whatever address it was served at.
+    let skip_href = move || {
+        route.track();
+        let path = window().location().pathname().unwrap_or_default();
+        let search = window().location().search().unwrap_or_default();
+        format!("{path}{search}#main")
+    };
     view! {
         <a class="skip-link" href=skip_href>"Skip to content"</a>
         <header class="site-header">
