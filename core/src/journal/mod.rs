@@ -13,6 +13,8 @@
 //! - `collection`: [`Journal`] with add/update/remove/restore, listing, filter, statistics.
 //! - `schema`: the stored format, every version of it, [`load`] and [`save`].
 //! - `csv`: [`export_csv`]. `import`: [`preview_import`] and [`apply_import`].
+//! - `view`: what the pages say about entries (day headings, "day N after your session",
+//!   triage level, the summary's range, chart layout and text alternative).
 //!
 //! A typical flow:
 //!
@@ -47,6 +49,7 @@ mod import;
 mod json;
 mod model;
 mod schema;
+mod view;
 
 pub use collection::{
     fold, fold_into, group_by_day, DayGroup, Filter, Journal, JournalError, Removed, SeverityPoint,
@@ -65,3 +68,8 @@ pub use model::{
     MAX_SYMPTOMS,
 };
 pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};
+pub use view::{
+    chart, check_param, date_label, day_heading, duration_label, entry_level, export_file_name,
+    session_day_label, severity_label, summary_range, summary_sentence, symptom_label,
+    symptom_labels, time_label, Chart, ChartDot, ChartTick,
+};

@@ -1,0 +1,348 @@
+//! What the journal pages say about entries, worked out without a browser: day headings and
+//! times in words, "day N after your session", symptom names, an entry's triage level and its
+//! "Is this normal?" link, the clinician summary's date range, its chart geometry and the
+//! chart's text alternative, and export file names.
+//!
+//! The app's components only place these strings and numbers on the page, so every wording
+//! and every calculation here is tested natively. Nothing here produces HTML: callers render
+//! the strings as text.
+
+use crate::content::Symptom;
+use crate::filter::Filter as SymptomFilter;
+use crate::triage::{self, Level};
+
+use super::collection::{SeverityPoint, Summary};
+use super::date::{DateRange, LocalDate, LocalDateTime};
+use super::model::{Entry, EntryDuration, Severity};
+
+/// English day names, Monday first (the order of [`LocalDate::weekday`]).
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// English month names, January first.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month's English name (1 = "January").
+fn month_name(date: LocalDate) -> &'static str {
+    MONTHS
+        .get(usize::from(date.month().saturating_sub(1)))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A day as a heading: "Friday 1 March 2024".
+#[must_use]
+pub fn day_heading(date: LocalDate) -> String {
+    let weekday = WEEKDAYS
+        .get(usize::from(date.weekday()))
+        .copied()
+        .unwrap_or("");
+    format!(
+        "{weekday} {} {} {}",
+        date.day(),
+        month_name(date),
+        date.year()
+    )
+}
+
+/// A day in running text and tables: "1 March 2024".
+#[must_use]
+pub fn date_label(date: LocalDate) -> String {
+    format!("{} {} {}", date.day(), month_name(date), date.year())
+}
+
+/// The time of day on a 24-hour clock: "21:30", "07:05".
+#[must_use]
+pub fn time_label(at: LocalDateTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
+/// Where a day falls relative to the session: "Day of your session", "Day 2 after your
+/// session", "1 day before your session" (a symptom noted before the session).
+#[must_use]
+pub fn session_day_label(days_after: i64) -> String {
+    match days_after {
+        0 => "Day of your session".to_owned(),
+        n if n > 0 => format!("Day {n} after your session"),
+        -1 => "1 day before your session".to_owned(),
+        n => format!("{} days before your session", n.unsigned_abs()),
+    }
+}
+
+/// A symptom slug's plain-English name, or the slug as written when this build does not
+/// know it (an entry from a newer taxonomy), so nothing is hidden.
+#[must_use]
+pub fn symptom_label(slug: &str) -> &str {
+    match Symptom::from_slug(slug) {
+        Some(symptom) => symptom.name(),
+        None => slug,
+    }
+}
+
+/// The entry's symptoms by name, in the order chosen, then the person's own words if any.
+#[must_use]
+pub fn symptom_labels(entry: &Entry) -> Vec<&str> {
+    let mut labels: Vec<&str> = entry.symptoms.iter().map(|s| symptom_label(s)).collect();
+    let other = entry.other_symptoms.trim();
+    if !other.is_empty() {
+        labels.push(other);
+    }
+    labels
+}
+
+/// The most urgent triage level among the entry's known symptoms, or `None` when it has
+/// none this build knows (only free text or newer slugs).
+#[must_use]
+pub fn entry_level(entry: &Entry) -> Option<Level> {
+    entry
+        .symptoms
+        .iter()
+        .filter_map(|s| Symptom::from_slug(s))
+        .map(|s| triage::triage(s).level)
+        .max()
+}
+
+/// The symptom checker's `symptoms` parameter for the entry's known symptoms
+/// ("fatigue,dizzy"), empty when it has none: the "Is this normal?" link.
+#[must_use]
+pub fn check_param(entry: &Entry) -> String {
+    let mut filter = SymptomFilter::default();
+    for symptom in entry.symptoms.iter().filter_map(|s| Symptom::from_slug(s)) {
+        filter.select(symptom);
+    }
+    filter.to_param()
+}
+
+/// Severity in words: "6 out of 10".
+#[must_use]
+pub fn severity_label(severity: Severity) -> String {
+    format!("{} out of 10", severity.get())
+}
+
+/// How long it lasted, as a sentence fragment: "Lasted 3 hours", "Still going on", or
+/// `None` when not given.
+#[must_use]
+pub fn duration_label(duration: Option<EntryDuration>) -> Option<String> {
+    match duration? {
+        EntryDuration::Ongoing => Some("Still going on".to_owned()),
+        lasted @ EntryDuration::Lasted { .. } => Some(format!("Lasted {}", lasted.describe())),
+    }
+}
+
+/// The summary's date range from its `from` and `to` parameters (either may be blank or
+/// malformed): a missing end falls back to the journal's first or last day with an entry,
+/// then to `today`. The ends are put in order, so a reversed range still shows. `None` only
+/// when nothing gives a date (no parameters, no entries, no clock).
+#[must_use]
+pub fn summary_range(
+    from: &str,
+    to: &str,
+    all: &Summary,
+    today: Option<LocalDate>,
+) -> Option<DateRange> {
+    let first = all.first.map(LocalDateTime::date);
+    let last = all.last.map(LocalDateTime::date);
+    let from = LocalDate::parse(from).or(first).or(today);
+    let to = LocalDate::parse(to).or(last).or(today);
+    match (from, to) {
+        (Some(from), Some(to)) => Some(DateRange::new(from, to)),
+        (Some(day), None) | (None, Some(day)) => Some(DateRange::new(day, day)),
+        (None, None) => None,
+    }
+}
+
+/// A file name for an export made on `today`: `aftercare-journal-2024-03-01.json`.
+#[must_use]
+pub fn export_file_name(today: LocalDate, extension: &str) -> String {
+    format!("aftercare-journal-{today}.{extension}")
+}
+
+/// One dot of the severity chart, in the chart's own units (see [`Chart`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartDot {
+    /// Distance from the left edge.
+    pub x: f64,
+    /// Distance from the top edge.
+    pub y: f64,
+    /// What the dot says, for its tooltip: "1 March 2024 21:30: 6 out of 10".
+    pub label: String,
+}
+
+/// A label on one of the chart's axes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartTick {
+    /// Where along the axis (x for the time axis, y for the severity axis).
+    pub at: f64,
+    /// The text, "0", "5", "1 Mar".
+    pub label: String,
+}
+
+/// The severity-over-time chart, laid out in a `width` × `height` box (an SVG `viewBox`):
+/// time runs left to right across the range's days, severity 0–10 bottom to top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Width of the drawing box.
+    pub width: f64,
+    /// Height of the drawing box.
+    pub height: f64,
+    /// The plotting area's left, top, right and bottom edges.
+    pub plot: [f64; 4],
+    /// The dots, oldest first.
+    pub dots: Vec<ChartDot>,
+    /// The line through the dots as SVG `points` text ("x,y x,y"), empty with fewer than
+    /// two dots.
+    pub line: String,
+    /// Gridlines and labels of the severity axis (0, 2, …, 10).
+    pub y_ticks: Vec<ChartTick>,
+    /// Labels of the time axis: the first and last day, and the middle day on ranges of
+    /// three days or more.
+    pub x_ticks: Vec<ChartTick>,
+}
+
+/// Short day for the time axis: "1 Mar".
+fn short_day(date: LocalDate) -> String {
+    format!("{} {}", date.day(), month_name(date).get(..3).unwrap_or(""))
+}
+
+/// Rounds to one decimal, so SVG text stays short and stable.
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Lays out the chart of `points` (from [`Journal::severity_points`]) over `range` in a
+/// `width` × `height` box. Points outside the range are left out. The time axis spans whole
+/// days, from the start of the first to the end of the last.
+///
+/// [`Journal::severity_points`]: super::Journal::severity_points
+#[must_use]
+pub fn chart(points: &[SeverityPoint], range: DateRange, width: f64, height: f64) -> Chart {
+    // Room for the severity labels on the left and the day labels below.
+    let plot = [32.0, 10.0, width - 12.0, height - 26.0];
+    let [left, top, right, bottom] = plot;
+    let start = range.from.days_since_epoch() * 1440;
+    let span = (range.days() * 1440) as f64;
+    let x_of = |minutes: i64| round1(left + (minutes - start) as f64 / span * (right - left));
+    let y_of = |severity: u8| round1(bottom - f64::from(severity) / 10.0 * (bottom - top));
+    let dots: Vec<ChartDot> = points
+        .iter()
+        .filter(|p| range.contains(p.at.date()))
+        .map(|p| ChartDot {
+            x: x_of(p.at.minutes_since_epoch()),
+            y: y_of(p.severity),
+            label: format!(
+                "{} {}: {} out of 10",
+                date_label(p.at.date()),
+                time_label(p.at),
+                p.severity
+            ),
+        })
+        .collect();
+    let line = if dots.len() < 2 {
+        String::new()
+    } else {
+        dots.iter()
+            .map(|d| format!("{},{}", d.x, d.y))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let y_ticks = (0..=10u8)
+        .step_by(2)
+        .map(|s| ChartTick {
+            at: y_of(s),
+            label: s.to_string(),
+        })
+        .collect();
+    let mut days = vec![range.from];
+    if range.days() >= 3 {
+        if let Some(middle) = range.from.add_days(range.days() / 2) {
+            days.push(middle);
+        }
+    }
+    if range.to != range.from {
+        days.push(range.to);
+    }
+    let x_ticks = days
+        .into_iter()
+        .map(|d| ChartTick {
+            // Centred on the day's noon, so a label sits under that day's dots.
+            at: x_of(d.days_since_epoch() * 1440 + 720),
+            label: short_day(d),
+        })
+        .collect();
+    Chart {
+        width,
+        height,
+        plot,
+        dots,
+        line,
+        y_ticks,
+        x_ticks,
+    }
+}
+
+/// The chart's text alternative and the summary's opening sentence: how many entries over
+/// which days, the severity range and mean, and the most frequent symptoms.
+#[must_use]
+pub fn summary_sentence(summary: &Summary, range: DateRange) -> String {
+    let period = if range.from == range.to {
+        format!("on {}", date_label(range.from))
+    } else {
+        format!(
+            "from {} to {}",
+            date_label(range.from),
+            date_label(range.to)
+        )
+    };
+    let (Some(min), Some(max), Some(mean)) = (
+        summary.min_severity,
+        summary.max_severity,
+        summary.mean_severity,
+    ) else {
+        return format!("No entries {period}.");
+    };
+    let entries = match summary.entries {
+        1 => "1 entry".to_owned(),
+        n => format!("{n} entries"),
+    };
+    let days = match summary.days_with_entries {
+        1 => "1 day".to_owned(),
+        n => format!("{n} days"),
+    };
+    let severity = if min == max {
+        format!("Severity was {min} out of 10 each time.")
+    } else {
+        format!("Severity ranged from {min} to {max} out of 10, {mean:.1} on average.")
+    };
+    let common: Vec<String> = summary
+        .symptom_counts
+        .iter()
+        .take(3)
+        .map(|(slug, n)| format!("{} ({n})", symptom_label(slug)))
+        .collect();
+    let common = if common.is_empty() {
+        String::new()
+    } else {
+        format!(" Most noted: {}.", common.join(", "))
+    };
+    format!("{entries} on {days} {period}. {severity}{common}")
+}

@@ -1,0 +1,262 @@
+//! What the journal pages say: day headings, times, "day N after your session", symptom
+//! names (unknown slugs kept as written), an entry's most urgent level and its checker link,
+//! the summary's date range, the chart's layout and its text alternative.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// The chart rounds its coordinates to one decimal, so exact comparison is what is tested.
+#![allow(clippy::float_cmp)]
+
+mod journal_support;
+
+use aftercare_core::journal::{
+    chart, check_param, date_label, day_heading, duration_label, entry_level, export_file_name,
+    session_day_label, severity_label, summary_range, summary_sentence, symptom_label,
+    symptom_labels, time_label, DateRange, DurationUnit, EntryDuration, Journal, LocalDate,
+    LocalDateTime, Severity,
+};
+use aftercare_core::triage::Level;
+use journal_support::{entry, with_other};
+
+fn date(text: &str) -> LocalDate {
+    LocalDate::parse(text).unwrap()
+}
+
+fn range(from: &str, to: &str) -> DateRange {
+    DateRange::new(date(from), date(to))
+}
+
+/// One wording case: what the function gave, what the page must say.
+#[track_caller]
+fn check(actual: &str, expected: &str) {
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn dates_and_times_in_words() {
+    check(&day_heading(date("2024-03-01")), "Friday 1 March 2024");
+    check(
+        &day_heading(date("2024-02-29")),
+        "Thursday 29 February 2024",
+    );
+    check(&day_heading(date("2023-12-31")), "Sunday 31 December 2023");
+    check(&day_heading(date("2024-01-01")), "Monday 1 January 2024");
+    check(&date_label(date("2024-11-05")), "5 November 2024");
+    let at = |t: &str| LocalDateTime::parse(t).unwrap();
+    check(&time_label(at("2024-03-01T21:30")), "21:30");
+    check(&time_label(at("2024-03-01T07:05")), "07:05");
+    check(&time_label(at("2024-03-01T00:00")), "00:00");
+}
+
+#[test]
+fn day_relative_to_the_session() {
+    for (days, expected) in [
+        (0, "Day of your session"),
+        (1, "Day 1 after your session"),
+        (12, "Day 12 after your session"),
+        (-1, "1 day before your session"),
+        (-3, "3 days before your session"),
+    ] {
+        check(&session_day_label(days), expected);
+    }
+}
+
+#[test]
+fn symptoms_by_name_with_unknown_slugs_kept() {
+    check(symptom_label("fatigue"), "Tired or drained");
+    check(symptom_label("chest"), "Chest pain or breathlessness");
+    // A slug from a newer taxonomy is shown as written, never hidden.
+    check(symptom_label("a-future-slug"), "a-future-slug");
+    let e = with_other(
+        entry(
+            "a",
+            "2024-03-01T21:30",
+            6,
+            &["fatigue", "a-future-slug", "dizzy"],
+        ),
+        "  heavy legs ",
+    );
+    assert_eq!(
+        symptom_labels(&e),
+        [
+            "Tired or drained",
+            "a-future-slug",
+            "Dizzy or light-headed",
+            "heavy legs"
+        ]
+    );
+}
+
+#[test]
+fn entry_level_is_the_most_urgent_known_symptom() {
+    for (symptoms, expected) in [
+        (&["fatigue"][..], Some(Level::Common)),
+        (&["fatigue", "heart"][..], Some(Level::Tell)),
+        (&["dizzy", "chest", "heart"][..], Some(Level::Urgent)),
+        (&["a-future-slug"][..], None),
+        (&[][..], None),
+    ] {
+        let e = entry("a", "2024-03-01T21:30", 3, symptoms);
+        assert_eq!(entry_level(&e), expected, "{symptoms:?}");
+    }
+}
+
+#[test]
+fn checker_link_carries_known_symptoms_only() {
+    for (symptoms, expected) in [
+        (&["fatigue", "dizzy"][..], "fatigue,dizzy"),
+        (&["a-future-slug", "chest"][..], "chest"),
+        (&["fatigue", "fatigue"][..], "fatigue"),
+        (&[][..], ""),
+    ] {
+        let e = entry("a", "2024-03-01T21:30", 3, symptoms);
+        check(&check_param(&e), expected);
+    }
+}
+
+#[test]
+fn severity_and_duration_in_words() {
+    check(&severity_label(Severity::new(6).unwrap()), "6 out of 10");
+    check(&severity_label(Severity::new(0).unwrap()), "0 out of 10");
+    let lasted =
+        |amount, unit| duration_label(Some(EntryDuration::Lasted { amount, unit })).unwrap();
+    check(&lasted(3, DurationUnit::Hours), "Lasted 3 hours");
+    check(&lasted(1, DurationUnit::Days), "Lasted 1 day");
+    check(
+        &duration_label(Some(EntryDuration::Ongoing)).unwrap(),
+        "Still going on",
+    );
+    assert_eq!(duration_label(None), None);
+}
+
+#[test]
+fn summary_range_falls_back_to_the_journal_then_today() {
+    let journal = Journal::from_entries(vec![
+        entry("a", "2024-03-01T21:30", 6, &["fatigue"]),
+        entry("b", "2024-03-09T08:00", 2, &["dizzy"]),
+    ]);
+    let all = journal.summary(None);
+    let today = Some(date("2024-04-01"));
+    for (from, to, expected) in [
+        ("", "", range("2024-03-01", "2024-03-09")),
+        ("2024-03-05", "", range("2024-03-05", "2024-03-09")),
+        ("", "2024-03-02", range("2024-03-01", "2024-03-02")),
+        (
+            "2024-03-20",
+            "2024-03-10",
+            range("2024-03-10", "2024-03-20"),
+        ),
+        (
+            "not a date",
+            "2024-02-30",
+            range("2024-03-01", "2024-03-09"),
+        ),
+    ] {
+        assert_eq!(
+            summary_range(from, to, &all, today),
+            Some(expected),
+            "{from:?} {to:?}"
+        );
+    }
+    let empty = Journal::new().summary(None);
+    assert_eq!(
+        summary_range("", "", &empty, today),
+        Some(range("2024-04-01", "2024-04-01"))
+    );
+    // Without a clock, one given end is a one-day range, and nothing at all is no range.
+    assert_eq!(
+        summary_range("2024-05-02", "", &empty, None),
+        Some(range("2024-05-02", "2024-05-02"))
+    );
+    assert_eq!(summary_range("", "", &empty, None), None);
+}
+
+#[test]
+fn export_file_names_carry_the_day() {
+    check(
+        &export_file_name(date("2024-03-01"), "json"),
+        "aftercare-journal-2024-03-01.json",
+    );
+    check(
+        &export_file_name(date("2024-12-31"), "csv"),
+        "aftercare-journal-2024-12-31.csv",
+    );
+}
+
+#[test]
+fn chart_places_dots_by_time_and_severity() {
+    let journal = Journal::from_entries(vec![
+        entry("a", "2024-03-01T00:00", 0, &["fatigue"]),
+        entry("b", "2024-03-02T12:00", 10, &["dizzy"]),
+        entry("c", "2024-03-05T09:00", 5, &["dizzy"]),
+    ]);
+    let r = range("2024-03-01", "2024-03-02");
+    let c = chart(&journal.severity_points(None), r, 232.0, 136.0);
+    // The plot area is 32..220 across (188 units for two days) and 10..110 down.
+    assert_eq!(c.plot, [32.0, 10.0, 220.0, 110.0]);
+    // The entry outside the range is left out.
+    assert_eq!(c.dots.len(), 2);
+    assert_eq!((c.dots[0].x, c.dots[0].y), (32.0, 110.0));
+    // Noon of the second day is three quarters of the way across; severity 10 is the top.
+    assert_eq!((c.dots[1].x, c.dots[1].y), (173.0, 10.0));
+    assert_eq!(c.dots[1].label, "2 March 2024 12:00: 10 out of 10");
+    assert_eq!(c.line, "32,110 173,10");
+    let y: Vec<(f64, &str)> = c.y_ticks.iter().map(|t| (t.at, t.label.as_str())).collect();
+    assert_eq!(
+        y,
+        [
+            (110.0, "0"),
+            (90.0, "2"),
+            (70.0, "4"),
+            (50.0, "6"),
+            (30.0, "8"),
+            (10.0, "10")
+        ]
+    );
+    let x: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(x, ["1 Mar", "2 Mar"]);
+    assert_eq!(c.x_ticks[0].at, 79.0);
+}
+
+#[test]
+fn chart_of_one_dot_or_none_draws_no_line() {
+    let one = Journal::from_entries(vec![entry("a", "2024-03-01T12:00", 4, &["fatigue"])]);
+    let c = chart(
+        &one.severity_points(None),
+        range("2024-03-01", "2024-03-01"),
+        300.0,
+        150.0,
+    );
+    assert_eq!(c.dots.len(), 1);
+    assert_eq!(c.line, "");
+    assert_eq!(c.x_ticks.len(), 1, "a one-day range has one day label");
+    let none = chart(&[], range("2024-03-01", "2024-03-31"), 300.0, 150.0);
+    assert!(none.dots.is_empty());
+    let x: Vec<&str> = none.x_ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(x, ["1 Mar", "16 Mar", "31 Mar"]);
+}
+
+#[test]
+fn summary_sentence_is_the_charts_text_alternative() {
+    let journal = Journal::from_entries(vec![
+        entry("a", "2024-03-01T21:30", 6, &["fatigue", "dizzy"]),
+        entry("b", "2024-03-01T23:00", 2, &["dizzy"]),
+        entry("c", "2024-03-03T08:00", 4, &["a-future-slug"]),
+    ]);
+    let r = range("2024-03-01", "2024-03-03");
+    check(
+        &summary_sentence(&journal.summary(Some(r)), r),
+        "3 entries on 2 days from 1 March 2024 to 3 March 2024. Severity ranged from 2 to 6 \
+         out of 10, 4.0 on average. Most noted: Dizzy or light-headed (2), a-future-slug (1), \
+         Tired or drained (1).",
+    );
+    let day = range("2024-03-03", "2024-03-03");
+    check(
+        &summary_sentence(&journal.summary(Some(day)), day),
+        "1 entry on 1 day on 3 March 2024. Severity was 4 out of 10 each time. Most noted: \
+         a-future-slug (1).",
+    );
+    let empty = range("2024-04-01", "2024-04-02");
+    check(
+        &summary_sentence(&journal.summary(Some(empty)), empty),
+        "No entries from 1 April 2024 to 2 April 2024.",
+    );
+}
