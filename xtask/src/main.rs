@@ -8,6 +8,7 @@
 //! - `xtask routes`: the route table as JSON, for the browser tests.
 
 mod postbuild;
+mod pwa;
 mod routes;
 mod serve;
 

@@ -31,7 +31,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let not_found = page(&template, &public_url, Route::NotFound.title())?;
     write(&dir.join("404.html"), &not_found)?;
-    Ok(())
+    // Last, once every page exists: security headers and the offline precache list.
+    crate::pwa::run(&dir)
 }
 
 /// The template with its `<base href>` and `<title>` replaced.
