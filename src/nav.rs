@@ -56,10 +56,8 @@ impl Nav {
     /// A query parameter of the current location, tracked.
     pub fn param(self, name: &'static str) -> Signal<String> {
         let location = self.location;
-        Memo::new(move |_| {
-            location.with(|l| l.params.get(name).unwrap_or_default().to_owned())
-        })
-        .into()
+        Memo::new(move |_| location.with(|l| l.params.get(name).unwrap_or_default().to_owned()))
+            .into()
     }
 
     /// Goes to a page, keeping the given parameters, as a new history entry.
@@ -75,9 +73,9 @@ impl Nav {
     /// Replaces one query parameter in place (no new history entry), e.g. as someone types.
     pub fn set_param(self, name: &str, value: &str) {
         self.location.update(|l| l.params.set(name, value));
-        let url = self
-            .location
-            .with_untracked(|l| format!("{}{}{}", base_path(), l.route.path(), l.params.to_query()));
+        let url = self.location.with_untracked(|l| {
+            format!("{}{}{}", base_path(), l.route.path(), l.params.to_query())
+        });
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
@@ -122,7 +120,8 @@ impl Nav {
             return;
         }
         // Same page and a #fragment: the browser scrolls to it (skip link, in-page anchors).
-        if !target.hash.is_empty() && target.path == current.path && target.search == current.search {
+        if !target.hash.is_empty() && target.path == current.path && target.search == current.search
+        {
             return;
         }
         let base = base_path();
@@ -173,7 +172,10 @@ fn read_location() -> Location {
         .strip_prefix(&base)
         .or_else(|| (format!("{path}/") == base).then_some(""))
         .map_or(Route::NotFound, Route::parse);
-    Location { route, params: Params::parse(&search) }
+    Location {
+        route,
+        params: Params::parse(&search),
+    }
 }
 
 /// After a new page is shown: start at its top and move focus to its heading, so keyboard and

@@ -79,10 +79,10 @@ impl Route {
     pub fn path(self) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Effect(i) => content::article()
-                .sections
-                .get(i)
-                .map_or_else(|| "not-found/".to_owned(), |s| format!("effects/{}/", s.slug)),
+            Route::Effect(i) => content::article().sections.get(i).map_or_else(
+                || "not-found/".to_owned(),
+                |s| format!("effects/{}/", s.slug),
+            ),
             Route::Faq => "faq/".to_owned(),
             Route::Thread(i) => content::threads()
                 .get(i)

@@ -21,7 +21,9 @@ pub fn Effect(
         .enumerate()
         .filter(|(_, t)| t.symptoms.iter().any(|s| section.symptoms.contains(s)))
         .collect();
-    let previous = index.checked_sub(1).and_then(|i| article.sections.get(i).map(|s| (i, s)));
+    let previous = index
+        .checked_sub(1)
+        .and_then(|i| article.sections.get(i).map(|s| (i, s)));
     let next = article.sections.get(index + 1).map(|s| (index + 1, s));
     view! {
         <article class="page effect">
