@@ -54,8 +54,9 @@ fn NavLink(
     let current = move || {
         let here = route.get();
         let same = match (to, here) {
-            (Route::Home, Route::Effect(_)) | (Route::Faq, Route::Thread(_)) => true,
-            (Route::Journal, Route::JournalEntry | Route::JournalSummary) => true,
+            (Route::Home, Route::Effect(_))
+            | (Route::Faq, Route::Thread(_))
+            | (Route::Journal, Route::JournalEntry | Route::JournalSummary) => true,
             (a, b) => a == b,
         };
         same.then_some("page")

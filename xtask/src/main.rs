@@ -1,6 +1,6 @@
 //! Aftercare's host-side build tool. Nothing here ships to users.
 //!
-//! - `xtask postbuild [DIR]`: run by Trunk's post_build hook on its staging folder (or on
+//! - `xtask postbuild [DIR]`: run by Trunk's `post_build` hook on its staging folder (or on
 //!   `dist/`): writes one `index.html` per route and the `404.html` fallback.
 //! - `xtask serve [--dir D] [--port P] [--prefix /sub/] [--log]`: a small static file server
 //!   that behaves like GitHub Pages (folder index, redirect to the trailing slash, `404.html`
@@ -19,7 +19,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("postbuild") => postbuild::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
-        Some("routes") => routes::run(),
+        Some("routes") => {
+            routes::run();
+            Ok(())
+        }
         _ => Err("usage: xtask postbuild [DIR] | xtask serve [--dir D] [--port P] [--prefix /sub/] [--log] | xtask routes".to_owned()),
     };
     match result {

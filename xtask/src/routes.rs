@@ -4,9 +4,10 @@
 
 use aftercare_core::content::{self, EntryId};
 use aftercare_core::route::Route;
+use std::fmt::Write as _;
 
 /// Prints the route table as a JSON array on standard output.
-pub fn run() -> Result<(), String> {
+pub fn run() {
     let rows: Vec<String> = Route::all_static()
         .into_iter()
         .map(|route| {
@@ -29,7 +30,6 @@ pub fn run() -> Result<(), String> {
         })
         .collect();
     println!("[{}]", rows.join(",\n"));
-    Ok(())
 }
 
 /// A JSON string literal.
@@ -40,7 +40,9 @@ fn json(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
             c => out.push(c),
         }
     }

@@ -5,6 +5,7 @@
 //! under a subpath, as a project site is. One thread per connection, `Connection: close`:
 //! plenty for one person or one test run, and nothing to configure.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -269,12 +270,16 @@ fn write_response(
         reason(response.status)
     );
     for (name, value) in &response.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
+        let _ = write!(head, "{name}: {value}\r\n");
     }
-    head.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+    let _ = write!(
+        head,
+        "Content-Length: {}
+Connection: close
+
+",
         response.body.len()
-    ));
+    );
     stream.write_all(head.as_bytes())?;
     if !head_only {
         stream.write_all(&response.body)?;
