@@ -3,6 +3,9 @@
 // queries (core/tests/search_queries.txt, the relevance table of `cargo test`), and prints
 // `name: value` lines on stdout; notes go to stderr.
 //
+// Latency figures are percentiles across queries of each query's median time over the
+// rounds; "keystroke" figures time every prefix of every query, as typed.
+//
 // Usage: node bench.mjs <pkg dir> <wasm with search> <wasm without search>
 
 import { createRequire } from 'node:module';
@@ -18,8 +21,8 @@ const require = createRequire(import.meta.url);
 const wasm = require(resolve(pkgDir, 'aftercare_search_bench.js'));
 
 // Rounds over the whole query set; every call is timed on its own.
-const ROUNDS = Number(process.env.SEARCH_BENCH_ROUNDS ?? 40);
-const ROUNDS_10K = Number(process.env.SEARCH_BENCH_ROUNDS_10K ?? 8);
+const ROUNDS = Number(process.env.SEARCH_BENCH_ROUNDS ?? 41);
+const ROUNDS_10K = Number(process.env.SEARCH_BENCH_ROUNDS_10K ?? 9);
 const LIMIT = 10;
 
 /** The relevance table: [{ slug, query }]. */
@@ -40,22 +43,24 @@ const micros = (ns) => Number(ns) / 1000;
 
 /**
  * Times every search function on every query, `rounds` times, after a warm-up. Rounds
- * alternate between the functions, so a busy machine slows them all alike. Returns one
- * sorted array of microseconds per function.
+ * alternate between the functions, so a busy machine slows them all alike. Each query's
+ * time is its median over the rounds (a preempted sample moves a median little); returns,
+ * per function, those per-query times sorted, for percentiles across queries.
  */
 function time(searches, queries, rounds) {
   for (let r = 0; r < 3; r++) for (const search of searches) for (const q of queries) search(q);
-  const samples = searches.map(() => []);
+  const samples = searches.map(() => queries.map(() => []));
   for (let r = 0; r < rounds; r++) {
     searches.forEach((search, i) => {
-      for (const q of queries) {
+      queries.forEach((q, j) => {
         const t = now();
         search(q);
-        samples[i].push(micros(now() - t));
-      }
+        samples[i][j].push(micros(now() - t));
+      });
     });
   }
-  return samples.map((s) => s.sort((a, b) => a - b));
+  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  return samples.map((perQuery) => perQuery.map(median).sort((a, b) => a - b));
 }
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];

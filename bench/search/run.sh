@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The search benchmark, end to end (called by `make bench`; safe to run again and again):
-# installs the Node tools if needed (npm ci), builds the engine to wasm twice (with and
-# without the search code, for its size), runs wasm-bindgen and wasm-opt -Oz as the app's
-# build does, then bench.mjs prints `search.*: value` lines.
+# installs the Node tools if needed (npm ci), builds the engine to wasm three times (without
+# search, with search, and with the synthetic corpus too), runs wasm-bindgen and wasm-opt -Oz
+# as the app's build does, then bench.mjs prints `search.*: value` lines.
 #
 # Needs: the wasm32-unknown-unknown target, wasm-bindgen CLI 0.2.130 on PATH, Node >= 20.
 set -euo pipefail
@@ -34,8 +34,11 @@ build() { # $1: output dir, then cargo flags
     -o "$dir/aftercare_search_bench_bg.wasm" >&2
 }
 
+# Size: the module without search, and with search as the app uses it (the guide's index);
+# timing: the full module (plus the synthetic 10,000-document corpus).
 build "$out/without" --no-default-features
-build "$out/with"
+build "$out/with" --no-default-features --features search
+build "$out/full"
 
-node bench.mjs "$out/with" "$out/with/aftercare_search_bench_bg.wasm" \
+node bench.mjs "$out/full" "$out/with/aftercare_search_bench_bg.wasm" \
   "$out/without/aftercare_search_bench_bg.wasm"

@@ -1,8 +1,11 @@
 //! The benchmark's corpora: the real guide, and a deterministic synthetic corpus of any size
 //! built from the guide's own words plus made-up words, shaped like reader threads.
 
+#[cfg(feature = "synthetic")]
 use aftercare_core::content::{EntryId, Symptom};
-use aftercare_core::search::{content_docs as guide_docs, words, Doc, Field};
+#[cfg(feature = "synthetic")]
+use aftercare_core::search::words;
+use aftercare_core::search::{content_docs as guide_docs, Doc, Field};
 
 /// A document with the key the benchmark reports for it.
 pub struct BenchDoc {
@@ -22,9 +25,11 @@ pub fn content_docs() -> Vec<BenchDoc> {
         .collect()
 }
 
+#[cfg(feature = "synthetic")]
 /// A small deterministic generator (xorshift32), so every run builds the same corpus.
 struct Rng(u32);
 
+#[cfg(feature = "synthetic")]
 impl Rng {
     fn next(&mut self) -> u32 {
         let mut x = self.0;
@@ -50,6 +55,7 @@ impl Rng {
 /// `n` synthetic documents from `seed`: titles of 3–8 words, questions of 15–60, answers of
 /// 20–120, and 3–7 symptom tags; words drawn, skewed, from the guide's vocabulary and 20,000
 /// made-up words.
+#[cfg(feature = "synthetic")]
 pub fn synthetic_docs(n: usize, seed: u32) -> Vec<BenchDoc> {
     let mut rng = Rng(seed.max(1));
     let mut vocab: Vec<String> = Vec::new();

@@ -6,11 +6,11 @@
 //! positions: the few documents that need positions are re-tokenised on demand, which keeps
 //! memory at about the size of the text itself.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::normalise::{self, for_each_word};
 use super::query::Terms;
+use super::table::StrTable;
 use super::{fuzzy, lay, sort, stem, Doc, EntryId, Field};
 use crate::content;
 
@@ -362,21 +362,18 @@ impl Index {
 
 /// The terms grouped by stem (sorted by stem), and the term ids by length in characters.
 fn stem_groups_and_lengths(terms: &[Term]) -> (StemGroups, Vec<Vec<u32>>) {
-    // The same map type as the vocabulary's: one copy of the hash table's code in the wasm.
-    let mut group_of: HashMap<String, u32> = HashMap::new();
+    let mut group_of = StrTable::default();
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     let mut by_len: Vec<Vec<u32>> = vec![Vec::new(); fuzzy::MAX_FUZZY_CHARS + 1];
     for (id, term) in terms.iter().enumerate() {
         let id = u32::try_from(id).unwrap_or(u32::MAX);
         let stem = stem::stem(&term.text).into_owned();
-        if let Some(&g) = group_of.get(&stem) {
-            groups[g as usize].1.push(id);
-        } else {
-            group_of.insert(
-                stem.clone(),
-                u32::try_from(groups.len()).unwrap_or(u32::MAX),
-            );
+        let next = u32::try_from(groups.len()).unwrap_or(u32::MAX);
+        let g = group_of.get_or_insert(&stem, next);
+        if g == next {
             groups.push((stem, vec![id]));
+        } else if let Some(group) = groups.get_mut(g as usize) {
+            group.1.push(id);
         }
         if let Some(bucket) = by_len.get_mut(term.chars) {
             bucket.push(id);
@@ -416,7 +413,7 @@ struct Counted {
 
 /// Tokenises every document and counts its words per field, with their positions.
 fn count(docs: Vec<Doc>) -> Counted {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab = StrTable::default();
     let mut names: Vec<String> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut positions: Vec<u32> = Vec::new();
@@ -440,17 +437,12 @@ fn count(docs: Vec<Doc>) -> Counted {
             for_each_word(text, |w, r| {
                 let to32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
                 offsets.push((to32(r.start), to32(r.end)));
-                // Look up before inserting: most words are already known, and an owned key
-                // per word would allocate for every word of the corpus.
-                let id = if let Some(&id) = vocab.get(w) {
-                    id
-                } else {
-                    let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
-                    vocab.insert(w.to_owned(), id);
+                let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                let id = vocab.get_or_insert(w, next);
+                if id == next {
                     names.push(w.to_owned());
                     slot.push(u32::MAX);
-                    id
-                };
+                }
                 seen.push((id, u8::try_from(f).unwrap_or(0), at));
                 at += 1;
                 len[f] += 1;

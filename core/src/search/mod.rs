@@ -27,6 +27,7 @@ mod rank;
 mod snippet;
 mod sort;
 mod stem;
+mod table;
 
 pub use crate::content::EntryId;
 pub use index::{content_docs, Index};

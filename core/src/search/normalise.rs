@@ -78,6 +78,12 @@ fn fold_latin(c: char) -> Option<Fold> {
 }
 
 /// Classifies one character.
+///
+/// Beyond ASCII and accented Latin, characters are sorted by Unicode block, not with the
+/// standard library's Unicode tables (`is_alphanumeric`, `to_lowercase`), which would add
+/// about 20 KB of data to the wasm: punctuation, symbol and emoji blocks separate words,
+/// every other character (Greek, Cyrillic, Hebrew, Arabic, CJK...) is part of a word, and
+/// Greek and Cyrillic capitals are lower-cased by their fixed offsets.
 fn classify(c: char) -> Class {
     if c.is_ascii_alphanumeric() {
         return Class::Word(Fold(c.to_ascii_lowercase(), None));
@@ -92,19 +98,55 @@ fn classify(c: char) -> Class {
     if let Some(fold) = fold_latin(c) {
         return Class::Word(fold);
     }
+    let lower = |offset: u32| char::from_u32(u32::from(c) + offset).unwrap_or(c);
     match c {
         // Curly and modifier apostrophes, as phones and word processors type them.
         '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{FF07}' => Class::Apostrophe,
-        // Combining diacritical marks: "e" + U+0301 is "é" typed in decomposed form.
-        '\u{0300}'..='\u{036F}' => Class::Mark,
-        _ if c.is_alphanumeric() => {
-            // Other scripts (Greek, Cyrillic, Hebrew, Arabic, CJK...) stay words, lower-cased
-            // when they have case; a letter that lower-cases to several characters keeps
-            // only its first, which is the base letter in every such case.
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            Class::Word(Fold(lower, None))
+        // Combining marks: "e" + U+0301 is "é" typed in decomposed form.
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}' => Class::Mark,
+        // Latin-1 punctuation and symbols, × and ÷; Hebrew, Arabic and Devanagari
+        // punctuation; general punctuation (spaces, dashes, quotes, invisible marks),
+        // currency, letterlike and number forms, arrows, mathematical and technical
+        // symbols, boxes, shapes, dingbats; CJK punctuation; private use; variation
+        // selectors and half-width forms; emoji and pictographs; tags.
+        '\u{0080}'..='\u{00BF}'
+        | '\u{00D7}'
+        | '\u{00F7}'
+        | '\u{05BE}'
+        | '\u{05C0}'
+        | '\u{05C3}'
+        | '\u{05C6}'
+        | '\u{05F3}'..='\u{05F4}'
+        | '\u{060C}'
+        | '\u{061B}'
+        | '\u{061F}'
+        | '\u{066A}'..='\u{066D}'
+        | '\u{06D4}'
+        | '\u{0964}'..='\u{0965}'
+        | '\u{2000}'..='\u{2BFF}'
+        | '\u{2E00}'..='\u{2E7F}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{E000}'..='\u{F8FF}'
+        | '\u{FE00}'..='\u{FE1F}'
+        | '\u{FE30}'..='\u{FE6F}'
+        | '\u{FEFF}'
+        | '\u{FF00}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '\u{FFF0}'..='\u{FFFF}'
+        | '\u{1F000}'..='\u{1FBFF}'
+        | '\u{E0000}'..='\u{E007F}' => Class::Separator,
+        // Greek and Cyrillic capitals.
+        '\u{0391}'..='\u{03A1}' | '\u{03A3}'..='\u{03AB}' | '\u{0410}'..='\u{042F}' => {
+            Class::Word(Fold(lower(0x20), None))
         }
-        _ => Class::Separator,
+        '\u{0400}'..='\u{040F}' => Class::Word(Fold(lower(0x50), None)),
+        _ => Class::Word(Fold(c, None)),
     }
 }
 
@@ -223,7 +265,16 @@ mod tests {
         check("  ''' ' 's ", &["s"]);
         check("rock'n'roll", &["rocknroll"]);
         check("a.k.a adrenal", &["a", "k", "a", "adrenal"]);
-        check("ΚΑΛΗΜΕΡΑ שלום", &["καλημερα", "שלום"]);
+        check(
+            "ΚΑΛΗΜΕΡΑ שלום ПРИВЕТ Ёж",
+            &["καλημερα", "שלום", "привет", "ёж"],
+        );
+        check(
+            "אבג־דהו, مرحبا؟ 你好。世界",
+            &["אבג", "דהו", "مرحبا", "你好", "世界"],
+        );
+        check("tired\u{200B}days\u{00A0}now", &["tired", "days", "now"]);
+        check("2×3 ÷ ½ №5 ™ ✓ ❤️ 🙂", &["2", "3", "5"]);
         check("🙂tired🙂", &["tired"]);
         check(".*+?^${}()|[]\\", &[]);
         check("", &[]);

@@ -103,7 +103,7 @@ pub(super) fn parse(query: &str) -> Parsed {
         .char_indices()
         .nth(MAX_QUERY_CHARS)
         .map_or(query.len(), |(i, _)| i);
-    let text = &query[..cut];
+    let text = query.get(..cut).unwrap_or("");
     let mut parsed = Parsed {
         truncated: cut < query.len(),
         ..Parsed::default()
@@ -118,13 +118,13 @@ pub(super) fn parse(query: &str) -> Parsed {
         if is_quote(c) {
             seen += 1;
             if inside || seen < quotes || quotes % 2 == 0 {
-                pieces.push((&text[from..i], inside));
+                pieces.push((text.get(from..i).unwrap_or(""), inside));
                 inside = !inside;
                 from = i + c.len_utf8();
             }
         }
     }
-    pieces.push((&text[from..], inside));
+    pieces.push((text.get(from..).unwrap_or(""), inside));
 
     let mut count = 0;
     let mut seen: Vec<String> = Vec::new();

@@ -283,10 +283,10 @@ impl Index {
     ) {
         for &(i, t) in fuzzy_used {
             if let (Some(w), Some(term)) = (plan.words.get(i), self.terms.get(t as usize)) {
-                out.corrected_at.push((i, term.text.to_string()));
+                out.corrected_at.push((i, String::from(&*term.text)));
                 out.interpretation
                     .corrected
-                    .push((w.clone(), term.text.to_string()));
+                    .push((w.clone(), String::from(&*term.text)));
             }
         }
         for (span, entry, typo) in lay_used {
@@ -399,7 +399,7 @@ impl Index {
             matched_terms: matched
                 .iter()
                 .filter_map(|&t| self.terms.get(t as usize))
-                .map(|t| t.text.to_string())
+                .map(|t| String::from(&*t.text))
                 .collect(),
         }
     }
@@ -459,7 +459,11 @@ fn shown_query(
                 pos += 1;
             }
             Part::Phrase(ws) => {
-                out.push(format!("\"{}\"", ws.join(" ")));
+                // Built by hand: `format!` would bring the formatting machinery into the wasm.
+                let mut quoted = String::from("\"");
+                quoted.push_str(&ws.join(" "));
+                quoted.push('"');
+                out.push(quoted);
                 pos += ws.len();
             }
         }

@@ -65,6 +65,13 @@ pub(super) fn best_window(marks: &[(u32, Range<usize>)], target: usize) -> Windo
     best
 }
 
+/// `text[range]`, or "" for a range that is not on character boundaries (never the case
+/// here: ranges come from the tokeniser). Not indexing keeps the panic path, and the
+/// formatting code it brings, out of the wasm.
+fn slice(text: &str, range: Range<usize>) -> &str {
+    text.get(range).unwrap_or("")
+}
+
 /// Appends a piece of text, merging it into the previous piece when neither is
 /// highlighted.
 fn push(out: &mut Vec<Segment>, text: &str, highlighted: bool) {
@@ -88,11 +95,11 @@ fn segments(text: &str, range: Range<usize>, marks: &[(u32, Range<usize>)]) -> V
         if m.start < at || m.end > range.end {
             continue;
         }
-        push(&mut out, &text[at..m.start], false);
-        push(&mut out, &text[m.clone()], true);
+        push(&mut out, slice(text, at..m.start), false);
+        push(&mut out, slice(text, m.clone()), true);
         at = m.end;
     }
-    push(&mut out, &text[at..range.end], false);
+    push(&mut out, slice(text, at..range.end), false);
     out
 }
 
@@ -147,13 +154,13 @@ pub(super) fn render(
     let mut start = back(text, core.start, left);
     let mut end = forward(text, core.end, right);
     // Cut at whitespace so no word is split.
-    if start > 0 && !text[..start].ends_with(char::is_whitespace) {
-        start = text[start..core.start]
+    if start > 0 && !slice(text, 0..start).ends_with(char::is_whitespace) {
+        start = slice(text, start..core.start)
             .find(char::is_whitespace)
             .map_or(core.start, |i| start + i);
     }
-    if end < text.len() && !text[end..].starts_with(char::is_whitespace) {
-        end = text[core.end..end]
+    if end < text.len() && !slice(text, end..text.len()).starts_with(char::is_whitespace) {
+        end = slice(text, core.end..end)
             .rfind(char::is_whitespace)
             .map_or(core.end, |i| core.end + i);
     }
