@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use aftercare_core::search::{lay, words, Doc, EntryId, Field, Index, SearchResults};
+use aftercare_core::search::{guide_index, lay, words, Doc, EntryId, Field, Index, SearchResults};
 
 /// A small synthetic corpus: document `i` is `EntryId::Thread(i)` with one title and one
 /// body, so scores depend only on the words.
@@ -365,4 +365,14 @@ fn the_lay_word_map_is_large_and_points_into_the_guide() {
         let r = index.search(query, 3);
         assert_eq!(r.hits.first().map(|h| h.id.slug()), Some(slug), "{query:?}");
     }
+}
+
+#[test]
+fn the_guide_index_is_built_once_and_covers_every_entry() {
+    let a = guide_index();
+    let b = guide_index();
+    assert!(std::ptr::eq(a, b));
+    assert_eq!(a.len(), aftercare_core::content::entries().count());
+    assert!(a.vocabulary_len() > 500);
+    assert!(a.memory_bytes() > 0);
 }

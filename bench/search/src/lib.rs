@@ -102,6 +102,12 @@ impl Engine {
             .to_owned()
     }
 
+    /// About how many bytes of memory the index holds.
+    #[must_use]
+    pub fn memory_bytes(&self) -> usize {
+        self.index.memory_bytes()
+    }
+
     /// Number of documents indexed.
     #[must_use]
     pub fn len(&self) -> usize {

@@ -227,6 +227,35 @@ impl Index {
         self.docs.is_empty()
     }
 
+    /// About how many bytes of memory the index holds (text, vocabulary, postings, word
+    /// positions and offsets). For the guide it is ~200 KB: more than the code that builds it
+    /// in a few milliseconds, which is why the index is built at start-up, not shipped.
+    #[must_use]
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let text: usize = self
+            .docs
+            .iter()
+            .map(|d| d.fields.iter().map(|(_, t)| t.len() + 24).sum::<usize>() + 64)
+            .sum();
+        let terms: usize = self
+            .terms
+            .iter()
+            .map(|t| t.text.len() + size_of::<Term>())
+            .sum();
+        let stems: usize = self
+            .stems
+            .iter()
+            .map(|(s, ids)| s.len() + 4 * ids.len() + 32)
+            .sum();
+        text + terms
+            + stems
+            + self.postings.len() * size_of::<Posting>()
+            + self.positions.len() * 4
+            + self.offsets.len() * 8
+            + self.by_len.iter().map(|b| b.len() * 4 + 24).sum::<usize>()
+    }
+
     /// Number of distinct words indexed.
     #[must_use]
     pub fn vocabulary_len(&self) -> usize {
