@@ -25,6 +25,13 @@ pub fn content_docs() -> Vec<BenchDoc> {
         .collect()
 }
 
+/// Syllables of the made-up words.
+#[cfg(feature = "synthetic")]
+const SYLLABLES: [&str; 24] = [
+    "ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "gu", "fa", "ve", "zo", "bi", "cha",
+    "sto", "pre", "lin", "mar", "tel", "dor", "quin", "bra", "sel",
+];
+
 #[cfg(feature = "synthetic")]
 /// A small deterministic generator (xorshift32), so every run builds the same corpus.
 struct Rng(u32);
@@ -48,7 +55,10 @@ impl Rng {
     /// An index into `n` items, skewed towards the first (word frequencies are skewed).
     fn skewed(&mut self, n: usize) -> usize {
         let u = f64::from(self.next()) / f64::from(u32::MAX);
-        ((u * u * u) * n as f64) as usize % n.max(1)
+        // u³ lies in 0..=1, so the product lies in 0..=n: the cast neither wraps nor loses a sign.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let i = ((u * u * u) * n as f64) as usize;
+        i % n.max(1)
     }
 }
 
@@ -71,10 +81,6 @@ pub fn synthetic_docs(n: usize, seed: u32) -> Vec<BenchDoc> {
         let j = rng.range(0, i + 1);
         vocab.swap(i, j);
     }
-    const SYLLABLES: [&str; 24] = [
-        "ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "gu", "fa", "ve", "zo", "bi", "cha",
-        "sto", "pre", "lin", "mar", "tel", "dor", "quin", "bra", "sel",
-    ];
     for _ in 0..20_000 {
         let mut w = String::new();
         for _ in 0..rng.range(2, 5) {
@@ -131,7 +137,12 @@ fn push_json_string(out: &mut String, s: &str) {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+            }
             c => out.push(c),
         }
     }
@@ -139,7 +150,7 @@ fn push_json_string(out: &mut String, s: &str) {
 }
 
 /// The documents as a JSON array of `{id, title, question, answers, tags}` (section text
-/// goes to `answers`), the shape bench.mjs gives MiniSearch.
+/// goes to `answers`), the shape `bench.mjs` gives `MiniSearch`.
 pub fn to_json(docs: &[BenchDoc]) -> String {
     let mut out = String::from("[");
     for (i, d) in docs.iter().enumerate() {

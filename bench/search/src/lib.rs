@@ -1,5 +1,5 @@
 //! Aftercare's search engine for Node, for `bench.mjs`: the real guide's index, a
-//! deterministic synthetic corpus of any size, and both corpora as JSON so MiniSearch indexes
+//! deterministic synthetic corpus of any size, and both corpora as JSON so `MiniSearch` indexes
 //! exactly the same text.
 //!
 //! `run.sh` builds it three times: with no features (content and its JSON export only), with
@@ -11,14 +11,14 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 mod corpus;
 
-/// The guide's documents as JSON for MiniSearch: `[{id, title, question, answers, tags}]`.
+/// The guide's documents as JSON for `MiniSearch`: `[{id, title, question, answers, tags}]`.
 #[wasm_bindgen]
 #[must_use]
 pub fn content_json() -> String {
     corpus::to_json(&corpus::content_docs())
 }
 
-/// A synthetic corpus of `n` documents (same seed, same corpus) as JSON for MiniSearch.
+/// A synthetic corpus of `n` documents (same seed, same corpus) as JSON for `MiniSearch`.
 #[cfg(feature = "synthetic")]
 #[wasm_bindgen]
 #[must_use]

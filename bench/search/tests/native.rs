@@ -1,5 +1,5 @@
 //! A native smoke run of the benchmark's corpora: the synthetic corpus is deterministic and
-//! searchable, and the JSON given to MiniSearch holds every document. Prints native timings
+//! searchable, and the JSON given to `MiniSearch` holds every document. Prints native timings
 //! (the figures that count are the wasm ones from `run.sh`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
