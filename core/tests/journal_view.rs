@@ -2,16 +2,14 @@
 //! names (unknown slugs kept as written), an entry's most urgent level and its checker link,
 //! the summary's date range, the chart's layout and its text alternative.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-// The chart rounds its coordinates to one decimal, so exact comparison is what is tested.
-#![allow(clippy::float_cmp)]
 
 mod journal_support;
 
 use aftercare_core::journal::{
-    chart, check_param, date_label, day_heading, duration_label, entry_level, export_file_name,
-    session_day_label, severity_label, summary_range, summary_sentence, symptom_label,
-    symptom_labels, time_label, DateRange, DurationUnit, EntryDuration, Journal, LocalDate,
-    LocalDateTime, Severity,
+    chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_level,
+    export_file_name, session_day_label, severity_label, severity_ticks, summary_range,
+    summary_sentence, symptom_label, symptom_labels, time_label, DateRange, DurationUnit,
+    EntryDuration, Journal, LocalDate, LocalDateTime, Severity,
 };
 use aftercare_core::triage::Level;
 use journal_support::{entry, with_other};
@@ -189,31 +187,34 @@ fn chart_places_dots_by_time_and_severity() {
         entry("c", "2024-03-05T09:00", 5, &["dizzy"]),
     ]);
     let r = range("2024-03-01", "2024-03-02");
-    let c = chart(&journal.severity_points(None), r, 232.0, 136.0);
+    let c = chart(&journal.severity_points(None), r, 232, 136);
     // The plot area is 32..220 across (188 units for two days) and 10..110 down.
-    assert_eq!(c.plot, [32.0, 10.0, 220.0, 110.0]);
+    assert_eq!(c.plot, [32, 10, 220, 110]);
     // The entry outside the range is left out.
     assert_eq!(c.dots.len(), 2);
-    assert_eq!((c.dots[0].x, c.dots[0].y), (32.0, 110.0));
+    assert_eq!((c.dots[0].x, c.dots[0].y), (32, 110));
     // Noon of the second day is three quarters of the way across; severity 10 is the top.
-    assert_eq!((c.dots[1].x, c.dots[1].y), (173.0, 10.0));
+    assert_eq!((c.dots[1].x, c.dots[1].y), (173, 10));
     assert_eq!(c.dots[1].label, "2 March 2024 12:00: 10 out of 10");
     assert_eq!(c.line, "32,110 173,10");
-    let y: Vec<(f64, &str)> = c.y_ticks.iter().map(|t| (t.at, t.label.as_str())).collect();
+    let y: Vec<(i32, &str)> = c.y_ticks.iter().map(|t| (t.at, t.label.as_str())).collect();
     assert_eq!(
         y,
         [
-            (110.0, "0"),
-            (90.0, "2"),
-            (70.0, "4"),
-            (50.0, "6"),
-            (30.0, "8"),
-            (10.0, "10")
+            (110, "0"),
+            (90, "2"),
+            (70, "4"),
+            (50, "6"),
+            (30, "8"),
+            (10, "10")
         ]
     );
     let x: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(x, ["1 Mar", "2 Mar"]);
-    assert_eq!(c.x_ticks[0].at, 79.0);
+    assert_eq!(c.x_ticks[0].at, 79);
+    // The frame and severity axis depend on the size only, for pages that draw them once.
+    assert_eq!(chart_plot(232, 136), c.plot);
+    assert_eq!(severity_ticks(232, 136), c.y_ticks);
 }
 
 #[test]
@@ -222,13 +223,13 @@ fn chart_of_one_dot_or_none_draws_no_line() {
     let c = chart(
         &one.severity_points(None),
         range("2024-03-01", "2024-03-01"),
-        300.0,
-        150.0,
+        300,
+        150,
     );
     assert_eq!(c.dots.len(), 1);
     assert_eq!(c.line, "");
     assert_eq!(c.x_ticks.len(), 1, "a one-day range has one day label");
-    let none = chart(&[], range("2024-03-01", "2024-03-31"), 300.0, 150.0);
+    let none = chart(&[], range("2024-03-01", "2024-03-31"), 300, 150);
     assert!(none.dots.is_empty());
     let x: Vec<&str> = none.x_ticks.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(x, ["1 Mar", "16 Mar", "31 Mar"]);
@@ -242,6 +243,7 @@ fn summary_sentence_is_the_charts_text_alternative() {
         entry("c", "2024-03-03T08:00", 4, &["a-future-slug"]),
     ]);
     let r = range("2024-03-01", "2024-03-03");
+    // The mean is written with one decimal, rounded: (6 + 2 + 4) / 3 = 4.0.
     check(
         &summary_sentence(&journal.summary(Some(r)), r),
         "3 entries on 2 days from 1 March 2024 to 3 March 2024. Severity ranged from 2 to 6 \
@@ -253,6 +255,18 @@ fn summary_sentence_is_the_charts_text_alternative() {
         &summary_sentence(&journal.summary(Some(day)), day),
         "1 entry on 1 day on 3 March 2024. Severity was 4 out of 10 each time. Most noted: \
          a-future-slug (1).",
+    );
+    // Means are rounded to one decimal: (2 + 4 + 5) / 3 = 3.67 → "3.7".
+    let thirds = Journal::from_entries(vec![
+        entry("a", "2024-03-01T08:00", 2, &[]),
+        entry("b", "2024-03-01T09:00", 4, &[]),
+        entry("c", "2024-03-01T10:00", 5, &[]),
+    ]);
+    let day1 = range("2024-03-01", "2024-03-01");
+    check(
+        &summary_sentence(&thirds.summary(Some(day1)), day1),
+        "3 entries on 1 day on 1 March 2024. Severity ranged from 2 to 5 out of 10, 3.7 on \
+         average.",
     );
     let empty = range("2024-04-01", "2024-04-02");
     check(

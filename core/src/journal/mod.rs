@@ -69,7 +69,7 @@ pub use model::{
 };
 pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};
 pub use view::{
-    chart, check_param, date_label, day_heading, duration_label, entry_level, export_file_name,
-    session_day_label, severity_label, summary_range, summary_sentence, symptom_label,
-    symptom_labels, time_label, Chart, ChartDot, ChartTick,
+    chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_level,
+    export_file_name, session_day_label, severity_label, severity_ticks, summary_range,
+    summary_sentence, symptom_label, symptom_labels, time_label, Chart, ChartDot, ChartTick,
 };

@@ -178,35 +178,38 @@ pub fn export_file_name(today: LocalDate, extension: &str) -> String {
 }
 
 /// One dot of the severity chart, in the chart's own units (see [`Chart`]).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartDot {
     /// Distance from the left edge.
-    pub x: f64,
+    pub x: i32,
     /// Distance from the top edge.
-    pub y: f64,
+    pub y: i32,
     /// What the dot says, for its tooltip: "1 March 2024 21:30: 6 out of 10".
     pub label: String,
 }
 
 /// A label on one of the chart's axes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartTick {
     /// Where along the axis (x for the time axis, y for the severity axis).
-    pub at: f64,
+    pub at: i32,
     /// The text, "0", "5", "1 Mar".
     pub label: String,
 }
 
 /// The severity-over-time chart, laid out in a `width` × `height` box (an SVG `viewBox`):
 /// time runs left to right across the range's days, severity 0–10 bottom to top.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Coordinates are whole units: at the sizes drawn (hundreds of units across) that is finer
+/// than a printed dot, and it keeps floating-point formatting out of the wasm binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chart {
     /// Width of the drawing box.
-    pub width: f64,
+    pub width: i32,
     /// Height of the drawing box.
-    pub height: f64,
+    pub height: i32,
     /// The plotting area's left, top, right and bottom edges.
-    pub plot: [f64; 4],
+    pub plot: [i32; 4],
     /// The dots, oldest first.
     pub dots: Vec<ChartDot>,
     /// The line through the dots as SVG `points` text ("x,y x,y"), empty with fewer than
@@ -224,9 +227,45 @@ fn short_day(date: LocalDate) -> String {
     format!("{} {}", date.day(), month_name(date).get(..3).unwrap_or(""))
 }
 
-/// Rounds to one decimal, so SVG text stays short and stable.
-fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
+/// Rounds to the nearest whole unit. Chart coordinates are small (a few hundred), so the
+/// conversion cannot overflow; NaN cannot occur (every division is by a positive span).
+fn whole(value: f64) -> i32 {
+    #[allow(clippy::cast_possible_truncation)]
+    let rounded = value.round() as i32;
+    rounded
+}
+
+/// `value` with one decimal ("4.0", "3.7"), written without floating-point formatting.
+fn one_decimal(value: f64) -> String {
+    #[allow(clippy::cast_possible_truncation)]
+    let tenths = (value * 10.0).round() as i64;
+    format!("{}.{}", tenths / 10, (tenths % 10).abs())
+}
+
+/// The plotting area of a `width` × `height` chart (left, top, right and bottom edges),
+/// leaving room for the severity labels on the left and the day labels below.
+#[must_use]
+pub fn chart_plot(width: i32, height: i32) -> [i32; 4] {
+    [32, 10, width - 12, height - 26]
+}
+
+/// The y position of `severity` (0–10) in a plot spanning `top` to `bottom`.
+fn severity_y(severity: u8, top: i32, bottom: i32) -> i32 {
+    whole(f64::from(bottom) - f64::from(severity) / 10.0 * f64::from(bottom - top))
+}
+
+/// The gridlines and labels of the severity axis (0, 2, …, 10) of a `width` × `height`
+/// chart. They depend only on the size, so a page can draw them once.
+#[must_use]
+pub fn severity_ticks(width: i32, height: i32) -> Vec<ChartTick> {
+    let [_, top, _, bottom] = chart_plot(width, height);
+    (0..=10u8)
+        .step_by(2)
+        .map(|s| ChartTick {
+            at: severity_y(s, top, bottom),
+            label: s.to_string(),
+        })
+        .collect()
 }
 
 /// Lays out the chart of `points` (from [`Journal::severity_points`]) over `range` in a
@@ -235,20 +274,19 @@ fn round1(value: f64) -> f64 {
 ///
 /// [`Journal::severity_points`]: super::Journal::severity_points
 #[must_use]
-pub fn chart(points: &[SeverityPoint], range: DateRange, width: f64, height: f64) -> Chart {
-    // Room for the severity labels on the left and the day labels below.
-    let plot = [32.0, 10.0, width - 12.0, height - 26.0];
+pub fn chart(points: &[SeverityPoint], range: DateRange, width: i32, height: i32) -> Chart {
+    let plot = chart_plot(width, height);
     let [left, top, right, bottom] = plot;
+    let (left, right) = (f64::from(left), f64::from(right));
     let start = range.from.days_since_epoch() * 1440;
     let span = (range.days() * 1440) as f64;
-    let x_of = |minutes: i64| round1(left + (minutes - start) as f64 / span * (right - left));
-    let y_of = |severity: u8| round1(bottom - f64::from(severity) / 10.0 * (bottom - top));
+    let x_of = |minutes: i64| whole(left + (minutes - start) as f64 / span * (right - left));
     let dots: Vec<ChartDot> = points
         .iter()
         .filter(|p| range.contains(p.at.date()))
         .map(|p| ChartDot {
             x: x_of(p.at.minutes_since_epoch()),
-            y: y_of(p.severity),
+            y: severity_y(p.severity, top, bottom),
             label: format!(
                 "{} {}: {} out of 10",
                 date_label(p.at.date()),
@@ -265,13 +303,7 @@ pub fn chart(points: &[SeverityPoint], range: DateRange, width: f64, height: f64
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let y_ticks = (0..=10u8)
-        .step_by(2)
-        .map(|s| ChartTick {
-            at: y_of(s),
-            label: s.to_string(),
-        })
-        .collect();
+    let y_ticks = severity_ticks(width, height);
     let mut days = vec![range.from];
     if range.days() >= 3 {
         if let Some(middle) = range.from.add_days(range.days() / 2) {
@@ -331,7 +363,10 @@ pub fn summary_sentence(summary: &Summary, range: DateRange) -> String {
     let severity = if min == max {
         format!("Severity was {min} out of 10 each time.")
     } else {
-        format!("Severity ranged from {min} to {max} out of 10, {mean:.1} on average.")
+        format!(
+            "Severity ranged from {min} to {max} out of 10, {} on average.",
+            one_decimal(mean)
+        )
     };
     let common: Vec<String> = summary
         .symptom_counts
