@@ -35,10 +35,10 @@ fn page(route: Route) -> AnyView {
         Route::About => pages::about::About().into_any(),
         Route::Help => pages::help::Help().into_any(),
         Route::Check => pages::check::Check().into_any(),
-        Route::Search
-        | Route::Journal
-        | Route::JournalEntry
-        | Route::JournalSummary => pages::soon::Soon().into_any(),
+        Route::Search => pages::search::Search().into_any(),
+        Route::Journal | Route::JournalEntry | Route::JournalSummary => {
+            pages::soon::Soon().into_any()
+        }
         Route::NotFound => pages::not_found::NotFound().into_any(),
     }
 }

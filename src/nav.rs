@@ -62,12 +62,18 @@ impl Nav {
 
     /// Goes to a page, keeping the given parameters, as a new history entry.
     pub fn go(self, route: Route, params: Params) {
+        self.go_quietly(route, params);
+        after_page_change();
+    }
+
+    /// Goes to a page as a new history entry without moving focus or scrolling: for the
+    /// search box, whose typing opens the search page while the person keeps typing.
+    pub fn go_quietly(self, route: Route, params: Params) {
         let url = format!("{}{}{}", base_path(), route.path(), params.to_query());
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
         self.location.set(Location { route, params });
-        after_page_change();
     }
 
     /// Replaces one query parameter in place (no new history entry), e.g. as someone types.

@@ -4,7 +4,9 @@
 use crate::nav::Nav;
 use aftercare_core::content;
 use aftercare_core::route::Route;
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The site header: skip link, brand, "Get help now", main navigation.
 #[component]
@@ -29,6 +31,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <a class="help-now" href=Route::Help.href()>"Get help now"</a>
             </div>
+            <SearchBox/>
             <nav aria-label="Main">
                 <ul>
                     <NavLink to=Route::Home label="Guide"/>
@@ -88,5 +91,81 @@ pub fn Footer() -> impl IntoView {
                 <a href=Route::About.href()>"About this guide"</a>
             </p>
         </footer>
+    }
+}
+
+/// The search box in the header of every page. Typing shows results at once on the search
+/// page (the query goes into the URL as `?q=`); `/` anywhere focuses it; the down arrow moves
+/// to the first result. Without the app it still works as a plain form.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let nav = Nav::get();
+    let route = nav.route();
+    let q = nav.param("q");
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let _ = window_event_listener(ev::keydown, move |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el
+                    .dyn_ref::<web_sys::HtmlElement>()
+                    .is_some_and(web_sys::HtmlElement::is_content_editable)
+        });
+        if let (false, Some(input)) = (typing, input.get_untracked()) {
+            event.prevent_default();
+            let _ = input.focus();
+        }
+    });
+
+    let on_input = move |event: ev::Event| {
+        let value = event_target_value(&event);
+        if route.get_untracked() == Route::Search {
+            nav.set_param("q", &value);
+        } else {
+            let mut params = aftercare_core::route::Params::default();
+            params.set("q", &value);
+            nav.go_quietly(Route::Search, params);
+        }
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        if event.key() == "ArrowDown" {
+            if let Some(first) = document()
+                .query_selector(".results .result-title")
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                event.prevent_default();
+                let _ = first.focus();
+            }
+        }
+    };
+    view! {
+        <form
+            class="site-search"
+            role="search"
+            action=Route::Search.href()
+            method="get"
+            on:submit=move |event: ev::SubmitEvent| event.prevent_default()
+        >
+            <label for="site-q">"Search the guide"</label>
+            <input
+                id="site-q"
+                node_ref=input
+                type="search"
+                name="q"
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="10000"
+                placeholder="e.g. tired, pee, needle left in"
+                aria-keyshortcuts="/"
+                prop:value=move || q.get()
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+        </form>
     }
 }

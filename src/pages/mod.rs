@@ -7,5 +7,6 @@ pub mod faq;
 pub mod help;
 pub mod home;
 pub mod not_found;
+pub mod search;
 pub mod soon;
 pub mod thread;
