@@ -125,7 +125,11 @@ pub fn Search() -> impl IntoView {
 }
 
 fn results(view: &View) -> impl IntoView {
-    let hits = view.results.as_ref().map(|r| r.hits.as_slice()).unwrap_or_default();
+    let hits = view
+        .results
+        .as_ref()
+        .map(|r| r.hits.as_slice())
+        .unwrap_or_default();
     view! {
         <ol class="results" aria-label="Answers" on:keydown=move_between_results>
             {view
@@ -204,7 +208,14 @@ fn segments(segments: &[Segment]) -> impl IntoView {
 }
 
 fn suggestions() -> impl IntoView {
-    const EXAMPLES: [&str; 6] = ["tired", "pee", "needle left in", "dizzy", "twitching", "crying"];
+    const EXAMPLES: [&str; 6] = [
+        "tired",
+        "pee",
+        "needle left in",
+        "dizzy",
+        "twitching",
+        "crying",
+    ];
     view! {
         <section class="suggestions" aria-labelledby="try-title">
             <h2 id="try-title">"Try searching for"</h2>
@@ -232,9 +243,20 @@ fn SymptomFilter(
         next.toggle(symptom);
         nav.set_param(Filter::PARAM, &next.to_param());
     };
+    // Open at first when it is the way in (no words typed) or already in use; otherwise the
+    // results come first and the filter is one tap away. Not reactive: the person decides.
+    let open = view.with_untracked(|v| v.query.trim().is_empty() || !v.filter.is_empty());
+    let chosen = move || {
+        let n = view.with(|v| v.filter.selected.len());
+        match n {
+            0 => String::new(),
+            1 => " (1 chosen)".to_owned(),
+            n => format!(" ({n} chosen)"),
+        }
+    };
     view! {
-        <section class="symptom-filter" aria-labelledby="filter-title">
-            <h2 id="filter-title">"Filter by symptom"</h2>
+        <details class="symptom-filter" open=open>
+            <summary>"Filter by symptom" {chosen}</summary>
             <ul class="toggles">
                 {Symptom::ALL
                     .iter()
@@ -273,6 +295,6 @@ fn SymptomFilter(
             >
                 "Clear symptoms"
             </button>
-        </section>
+        </details>
     }
 }
