@@ -9,7 +9,7 @@
 use aftercare_core::content::{EntryId, Symptom};
 use aftercare_core::filter::Filter;
 use aftercare_core::route::Route;
-use aftercare_core::triage::{self, Level, Source};
+use aftercare_core::triage::{self, Claim, Level, Rule, Source};
 use leptos::prelude::*;
 
 /// A badge naming a triage level in words ("Tell your practitioner"), coloured by level.
@@ -110,6 +110,32 @@ pub fn EntryLinks(
     })
 }
 
+/// A plain list of claims, e.g. what helps.
+#[component]
+pub fn ClaimList(
+    /// The claims, in order.
+    claims: &'static [Claim],
+) -> impl IntoView {
+    view! { <ul>{claims.iter().map(|c| view! { <li>{c.text}</li> }).collect_view()}</ul> }
+}
+
+/// Signs that a symptom has stopped being normal, each with its level in words.
+#[component]
+pub fn RuleList(
+    /// The rules, in order.
+    #[prop(into)]
+    rules: Vec<&'static Rule>,
+) -> impl IntoView {
+    view! {
+        <ul class="rules">
+            {rules
+                .into_iter()
+                .map(|r| view! { <li>{r.when} " " <LevelBadge level=r.level/></li> })
+                .collect_view()}
+        </ul>
+    }
+}
+
 /// The disclaimer: information only, never a reason to wait.
 #[component]
 pub fn Disclaimer() -> impl IntoView {
@@ -149,7 +175,7 @@ pub fn TriagePanel(
                         .collect_view()}
                 </ul>
                 <p class="triage-panel-links">
-                    <a href=check_href>"Check these for your own timing"</a>
+                    <a href=check_href>"Check these symptoms"</a>
                     <a href=Route::Help.href()>"When to get help now"</a>
                 </p>
             </section>
@@ -185,23 +211,11 @@ fn TriageItem(
                     .then(|| {
                         view! {
                             <h3>"What helps"</h3>
-                            <ul>{t.helps.iter().map(|h| view! { <li>{h.text}</li> }).collect_view()}</ul>
+                            <ClaimList claims=t.helps/>
                         }
                     })}
                 <h3>"When to get help"</h3>
-                <ul class="rules">
-                    {t
-                        .get_help
-                        .iter()
-                        .map(|r| {
-                            view! {
-                                <li>
-                                    {r.when} " " <LevelBadge level=r.level/>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+                <RuleList rules={t.get_help.iter().collect::<Vec<_>>()}/>
                 <p class="triage-sources">
                     <Sources sources=t.sources()/>
                 </p>

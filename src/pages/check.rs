@@ -5,7 +5,7 @@
 //! reproduces the view; the page reads it with `Nav::param` and writes it with
 //! `Nav::set_param`. The rules are `aftercare_core::triage::check`; this page only shows them.
 
-use crate::components::triage::{Disclaimer, EntryLinks, LevelBadge, Sources};
+use crate::components::triage::{ClaimList, Disclaimer, EntryLinks, LevelBadge, RuleList, Sources};
 use crate::nav::Nav;
 use aftercare_core::content::Symptom;
 use aftercare_core::filter::Filter;
@@ -16,31 +16,24 @@ use leptos::prelude::*;
 /// The URL parameter that holds the time since the session.
 const SINCE: &str = "since";
 
-/// One answer card's identity: the symptom, its level and the time band it was answered for.
-/// A card is rebuilt only when one of these changes.
-type Row = (Symptom, Level, Option<TimeBand>);
-
 /// The symptom checker page.
 #[component]
 pub fn Check() -> impl IntoView {
     let nav = Nav::get();
-    let symptoms_param = nav.param(Filter::PARAM);
-    let since_param = nav.param(SINCE);
-    let filter = Memo::new(move |_| symptoms_param.with(|p| Filter::from_param(p)));
-    let since = Memo::new(move |_| since_param.with(|p| TimeBand::from_slug(p)));
-    // Without a time, the levels are the ones before any time rule (as on the day itself);
-    // whether it has lasted longer than usual is then not shown. One row per answer card,
-    // most urgent first (a stable sort, so ties keep the order they were ticked in), and the
-    // overall level.
-    let answer = Memo::new(move |_| {
-        let band = since.get();
-        let mut all = filter.with(|f| triage::check(&f.selected, band.unwrap_or(TimeBand::Today)));
+    let symptoms = nav.param(Filter::PARAM);
+    let since = nav.param(SINCE);
+    // Plain closures over the URL parameters rather than memos: parsing a short string and
+    // answering a few symptoms is cheaper than the code each extra memo type adds to the wasm.
+    let answer = move || {
+        let band = since.with(|p| TimeBand::from_slug(p));
+        let filter = symptoms.with(|p| Filter::from_param(p));
+        // Without a time, the levels are the ones before any time rule (as on the day
+        // itself), and whether it has lasted longer than usual is not shown.
+        let mut all = triage::check(&filter.selected, band.unwrap_or(TimeBand::Today));
+        // Most urgent first; the sort is stable, so ties keep the order they were ticked in.
         all.sort_by_key(|a| std::cmp::Reverse(a.level));
-        let rows: Vec<Row> = all.iter().map(|a| (a.symptom, a.level, band)).collect();
-        (rows, triage::overall(&all))
-    });
-    let overall = Memo::new(move |_| answer.with(|(_, level)| *level));
-
+        (all, band)
+    };
     let clear = move |_| {
         nav.set_param(Filter::PARAM, "");
         nav.set_param(SINCE, "");
@@ -54,7 +47,7 @@ pub fn Check() -> impl IntoView {
                 "The answer below changes as you choose."
             </p>
             <div class="check-form">
-                {symptom_choices(filter, nav)}
+                {symptom_choices(symptoms, nav)}
                 {since_choices(since, nav)}
                 <button type="button" class="secondary" on:click=clear>
                     "Start again"
@@ -62,40 +55,46 @@ pub fn Check() -> impl IntoView {
             </div>
             <section class="check-answer" aria-labelledby="answer-title">
                 <h2 id="answer-title">"Your answer"</h2>
+                // The live region stays in place and only its text changes, so screen readers
+                // announce each new answer.
                 <p class="check-summary" aria-live="polite" aria-atomic="true">
-                    {move || summary(answer.with(|(rows, _)| rows.len()), overall.get())}
+                    {move || {
+                        let (all, _) = answer();
+                        summary(all.len(), triage::overall(&all))
+                    }}
                 </p>
-                {move || overall.get().map(overall_box)}
                 {move || {
-                    (since.get().is_none() && overall.get().is_some())
-                        .then(|| {
-                            view! {
-                                <p class="hint">
-                                    "Say when your session was to see if anything has lasted longer than usual."
-                                </p>
-                            }
-                        })
+                    let (all, band) = answer();
+                    answer_view(all, band)
                 }}
-                <For
-                    each=move || answer.with(|(rows, _)| rows.clone())
-                    key=|row: &Row| *row
-                    children=|(symptom, _, band): Row| {
-                        triage::check(&[symptom], band.unwrap_or(TimeBand::Today))
-                            .into_iter()
-                            .map(|a| advice_card(a, band))
-                            .collect_view()
-                    }
-                />
             </section>
             <Disclaimer/>
         </div>
     }
 }
 
+/// The answer below the live summary: the overall level, then one card per symptom.
+fn answer_view(all: Vec<Advice>, since: Option<TimeBand>) -> AnyView {
+    let overall = triage::overall(&all);
+    let ask_time = (since.is_none() && overall.is_some()).then(|| {
+        view! {
+            <p class="hint">
+                "Say when your session was to see if anything has lasted longer than usual."
+            </p>
+        }
+    });
+    view! {
+        {overall.map(overall_box)}
+        {ask_time}
+        {all.into_iter().map(|a| advice_card(a, since)).collect_view()}
+    }
+    .into_any()
+}
+
 /// The symptom checkboxes, one per symptom in taxonomy order, red flags included.
-fn symptom_choices(filter: Memo<Filter>, nav: Nav) -> impl IntoView {
+fn symptom_choices(symptoms: Signal<String>, nav: Nav) -> impl IntoView {
     let toggle = move |symptom: Symptom| {
-        let mut f = filter.get_untracked();
+        let mut f = symptoms.with_untracked(|p| Filter::from_param(p));
         f.toggle(symptom);
         nav.set_param(Filter::PARAM, &f.to_param());
     };
@@ -114,7 +113,7 @@ fn symptom_choices(filter: Memo<Filter>, nav: Nav) -> impl IntoView {
                                         type="checkbox"
                                         name="symptoms"
                                         value=s.slug()
-                                        prop:checked=move || filter.with(|f| f.contains(s))
+                                        prop:checked=move || symptoms.with(|p| Filter::from_param(p).contains(s))
                                         on:change=move |_| toggle(s)
                                     />
                                     <span>{s.name()}</span>
@@ -129,7 +128,7 @@ fn symptom_choices(filter: Memo<Filter>, nav: Nav) -> impl IntoView {
 }
 
 /// The radio group for roughly when the session was.
-fn since_choices(since: Memo<Option<TimeBand>>, nav: Nav) -> impl IntoView {
+fn since_choices(since: Signal<String>, nav: Nav) -> impl IntoView {
     view! {
         <fieldset class="check-since">
             <legend>"When was your session?"</legend>
@@ -144,7 +143,7 @@ fn since_choices(since: Memo<Option<TimeBand>>, nav: Nav) -> impl IntoView {
                                         type="radio"
                                         name="since"
                                         value=b.slug()
-                                        prop:checked=move || since.get() == Some(b)
+                                        prop:checked=move || since.with(|p| p == b.slug())
                                         on:change=move |_| nav.set_param(SINCE, b.slug())
                                     />
                                     <span>{b.label()}</span>
@@ -220,12 +219,45 @@ fn advice_card(advice: Advice, since: Option<TimeBand>) -> impl IntoView {
     let id = format!("advice-{}", symptom.slug());
     let label_id = id.clone();
     let t = advice.triage;
-    let common = if advice.common { "Yes. " } else { "No. " };
-    let signs: Vec<_> = t
-        .get_help
-        .iter()
-        .filter(|r| r.after_days.is_none())
-        .collect();
+    // The facts as (question, class, answer) rows: one shape for every row keeps the wasm
+    // small, since each distinct view shape is compiled separately.
+    let mut facts: Vec<(&str, &str, String)> = vec![(
+        "Is it common?",
+        "",
+        format!(
+            "{} {}",
+            if advice.common { "Yes." } else { "No." },
+            t.about.text
+        ),
+    )];
+    facts.push((
+        "How long it usually lasts",
+        "",
+        advice
+            .lasts
+            .map_or("Our sources do not say.", |l| l.text)
+            .to_owned(),
+    ));
+    if since.is_some() && advice.lasts.is_some() {
+        facts.push((
+            "Longer than usual?",
+            "past-usual",
+            past_usual_text(&advice).to_owned(),
+        ));
+    }
+    if let Some(rule) = advice.raised_by {
+        facts.push(("Why this answer", "", rule.when.to_owned()));
+    }
+    facts.push(("What to do now", "do-now", advice.do_now.to_owned()));
+    let signs = t.get_help.iter().filter(|r| r.after_days.is_none());
+    let signs = (signs.clone().count() > 0).then(|| {
+        view! {
+            <dt>"Also watch for"</dt>
+            <dd>
+                <RuleList rules={signs.collect::<Vec<_>>()}/>
+            </dd>
+        }
+    });
     view! {
         <article
             class=format!("advice level-{}", advice.level.slug())
@@ -237,54 +269,23 @@ fn advice_card(advice: Advice, since: Option<TimeBand>) -> impl IntoView {
                 <LevelBadge level=advice.level/>
             </header>
             <dl class="advice-facts">
-                <dt>"Is it common?"</dt>
-                <dd>{common} {t.about.text}</dd>
-                <dt>"How long it usually lasts"</dt>
-                <dd>{advice.lasts.map_or("Our sources do not say.", |l| l.text)}</dd>
-                {since
-                    .map(|_| {
+                {facts
+                    .into_iter()
+                    .map(|(term, class, text)| {
                         view! {
-                            <dt>"Longer than usual?"</dt>
-                            <dd class="past-usual">{past_usual_text(&advice)}</dd>
+                            <dt>{term}</dt>
+                            <dd class=class>{text}</dd>
                         }
-                    })}
-                {advice
-                    .raised_by
-                    .map(|r| {
-                        view! {
-                            <dt>"Why this answer"</dt>
-                            <dd>{r.when}</dd>
-                        }
-                    })}
-                <dt>"What to do now"</dt>
-                <dd class="do-now">{advice.do_now}</dd>
-                {(!signs.is_empty())
-                    .then(|| {
-                        view! {
-                            <dt>"Also watch for"</dt>
-                            <dd>
-                                <ul class="rules">
-                                    {signs
-                                        .iter()
-                                        .map(|r| {
-                                            view! {
-                                                <li>
-                                                    {r.when} " " <LevelBadge level=r.level/>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </dd>
-                        }
-                    })}
+                    })
+                    .collect_view()}
+                {signs}
             </dl>
             {(!t.helps.is_empty())
                 .then(|| {
                     view! {
                         <details class="advice-helps">
                             <summary>"What helps"</summary>
-                            <ul>{t.helps.iter().map(|h| view! { <li>{h.text}</li> }).collect_view()}</ul>
+                            <ClaimList claims=t.helps/>
                         </details>
                     }
                 })}

@@ -1,0 +1,301 @@
+// The triage layer in a real browser: the "Get help now" link on every page, the care cards,
+// the symptom checker's answers for scripted cases, its state in the URL (a copied link
+// restores the view), the triage panel on side-effect and question pages, and axe in light
+// and dark on each of these pages.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, browser, newPage, appReady, axe, routes } from './support.mjs';
+
+const table = routes();
+let server, chromium, context;
+
+before(async () => {
+  server = await serve();
+  chromium = await browser();
+  context = await chromium.newContext();
+});
+
+after(async () => {
+  await context?.close();
+  await chromium?.close();
+  await server?.stop();
+});
+
+/** Opens `path` and waits for the app. */
+async function open(path, ctx = context) {
+  const page = await newPage(ctx);
+  await page.goto(server.url + path);
+  await appReady(page);
+  return page;
+}
+
+/** Ticks a symptom by the name on screen. */
+async function tick(page, name) {
+  await page.getByRole('checkbox', { name, exact: true }).check();
+}
+
+/** The checker's state as the URL holds it: { symptoms: [...], since }. */
+function urlState(page) {
+  const url = new URL(page.url());
+  const symptoms = url.searchParams.get('symptoms');
+  return { symptoms: symptoms ? symptoms.split(',') : [], since: url.searchParams.get('since') };
+}
+
+/** What the checker shows: overall level, live summary, and each card's symptom and level. */
+async function answer(page) {
+  const overall = page.locator('.overall .level-badge');
+  return {
+    overall: (await overall.count()) ? (await overall.innerText()).trim() : null,
+    summary: (await page.locator('.check-summary').innerText()).trim(),
+    cards: await page.locator('article.advice').evaluateAll((cards) =>
+      cards.map((c) => ({
+        symptom: c.dataset.symptom,
+        level: c.querySelector('.advice-head .level-badge').textContent.trim(),
+        pastUsual: c.querySelector('.past-usual')?.textContent.trim() ?? null,
+      })),
+    ),
+    checked: await page.locator('.check-symptoms input:checked').evaluateAll((inputs) => inputs.map((i) => i.value)),
+    since: await page.locator('.check-since input:checked').evaluateAll((inputs) => inputs.map((i) => i.value)),
+  };
+}
+
+describe('Get help now', () => {
+  test('the header link is on every page and reaches the help page in one click', async () => {
+    const page = await newPage(context);
+    // The not-found page too (its own 404 response is expected, so it is not a problem).
+    for (const route of [...table, { path: 'no/such/page/', missing: true }]) {
+      await page.goto(server.url + route.path);
+      await appReady(page);
+      const link = page.locator('header').getByRole('link', { name: 'Get help now' });
+      assert.equal(await link.count(), 1, `${route.path} has one Get help now link`);
+      await link.click();
+      await page.waitForURL(server.url + 'help/');
+      assert.equal((await page.locator('main h1').innerText()).trim(), 'Get help now', route.path);
+      if (route.missing) page.problems = page.problems.filter((p) => !p.includes('status of 404'));
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('shows calm care cards with the urgency in words and a source for every bullet', async () => {
+    const page = await open('help/');
+    assert.match(await page.locator('main .lead').innerText(), /mild/);
+    const cards = page.locator('main .care-card');
+    assert.ok((await cards.count()) >= 3, 'at least three cards');
+    // The urgency is part of each heading's accessible name, not only its colour. (The
+    // visually hidden colon is positioned, so name computation puts a space before it.)
+    const emergency = page.getByRole('heading', { level: 2, name: /^Emergency\s*: Call your local emergency number/ });
+    assert.equal(await emergency.count(), 1);
+    assert.equal(await page.getByRole('heading', { level: 2, name: /^Urgent\s*: / }).count(), 1);
+    assert.equal(await page.getByRole('heading', { level: 2, name: /^Not urgent\s*: / }).count(), 1);
+    for (const card of await cards.all()) {
+      const bullets = card.locator('li');
+      const n = await bullets.count();
+      assert.ok(n >= 1 && n <= 5, `1 to 5 bullets, got ${n}`);
+      for (const bullet of await bullets.all()) {
+        assert.match(await bullet.locator('.sources').innerText(), /^Sources?: \S/);
+      }
+    }
+    // The emergency card covers what the issue asks for.
+    const first = (await cards.first().innerText()).toLowerCase();
+    for (const words of ['chest pain', 'short of breath', 'faints']) assert.ok(first.includes(words), words);
+    assert.match(await page.locator('main').innerText(), /38°C/);
+    assert.match(await page.locator('.triage-disclaimer').innerText(), /information only/i);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
+describe('Check my symptoms', () => {
+  // Scripted cases: the symptoms ticked (by their names on screen), the time band chosen (by
+  // its label) and what the page must answer.
+  const cases = [
+    {
+      tick: ['Tired or drained'],
+      since: '4 to 14 days ago',
+      url: { symptoms: ['fatigue'], since: '4-14' },
+      overall: 'Tell your practitioner',
+      summary: '1 symptom checked: tell your practitioner.',
+      cards: [{ symptom: 'fatigue', level: 'Tell your practitioner', pastUsual: /longer than usual/ }],
+    },
+    {
+      tick: ['Tired or drained'],
+      since: '1 to 3 days ago',
+      url: { symptoms: ['fatigue'], since: '1-3' },
+      overall: 'Common, usually passes',
+      summary: '1 symptom checked: common, usually passes.',
+      cards: [{ symptom: 'fatigue', level: 'Common, usually passes', pastUsual: /^No\./ }],
+    },
+    {
+      tick: ['Chest pain or breathlessness'],
+      since: 'Today',
+      url: { symptoms: ['chest'], since: 'today' },
+      overall: 'Get medical help now',
+      summary: '1 symptom checked: get medical help now.',
+      cards: [{ symptom: 'chest', level: 'Get medical help now' }],
+    },
+    {
+      tick: ['Needing the toilet'],
+      since: 'Today',
+      url: { symptoms: ['bathroom'], since: 'today' },
+      overall: 'Common, usually passes',
+      summary: '1 symptom checked: common, usually passes.',
+      cards: [{ symptom: 'bathroom', level: 'Common, usually passes', pastUsual: /^No\./ }],
+    },
+    {
+      // A red flag wins whatever else is ticked, and its card comes first.
+      tick: ['Needing the toilet', 'Red, hot or swollen needle site'],
+      since: 'More than 2 weeks ago',
+      url: { symptoms: ['bathroom', 'infection'], since: 'longer' },
+      overall: 'Get medical help now',
+      summary: '2 symptoms checked: get medical help now.',
+      cards: [
+        { symptom: 'infection', level: 'Get medical help now' },
+        { symptom: 'bathroom', level: 'Tell your practitioner', pastUsual: /longer than usual/ },
+      ],
+    },
+  ];
+
+  for (const c of cases) {
+    test(`${c.tick.join(' + ')}, ${c.since} → ${c.overall}`, async () => {
+      const page = await open('check/');
+      assert.match(await page.locator('.check-summary').innerText(), /Nothing ticked yet/);
+      assert.equal(await page.locator('.check-summary').getAttribute('aria-live'), 'polite');
+      for (const name of c.tick) await tick(page, name);
+      await page.getByRole('radio', { name: c.since, exact: true }).check();
+      assert.deepEqual(urlState(page), c.url);
+      const got = await answer(page);
+      assert.equal(got.overall, c.overall);
+      assert.equal(got.summary, c.summary);
+      assert.equal(got.cards.length, c.cards.length);
+      c.cards.forEach((want, i) => {
+        assert.equal(got.cards[i].symptom, want.symptom);
+        assert.equal(got.cards[i].level, want.level);
+        if (want.pastUsual) assert.match(got.cards[i].pastUsual, want.pastUsual);
+      });
+      const helpLink = page.locator('.overall').getByRole('link', { name: /Get help now/ });
+      assert.equal(await helpLink.count(), c.overall === 'Get medical help now' ? 1 : 0);
+      if (await helpLink.count()) {
+        await helpLink.click();
+        await page.waitForURL(server.url + 'help/');
+      }
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+
+  test('each answer links to its guide sections and questions, and names its sources', async () => {
+    const page = await open('check/?symptoms=fatigue&since=1-3');
+    const card = page.locator('article.advice[data-symptom="fatigue"]');
+    assert.match(await card.locator('.sources').innerText(), /^Sources: Guide: Fatigue/);
+    const guide = card.locator('.entry-links').getByRole('link', { name: 'Fatigue' });
+    assert.equal(await guide.count(), 1);
+    await guide.click();
+    await page.waitForURL(server.url + 'effects/fatigue/');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('choosing updates the URL, and a copied URL restores the same view', async () => {
+    const page = await open('check/');
+    const historyLength = await page.evaluate(() => history.length);
+    await tick(page, 'Muscle twitches');
+    await tick(page, 'Tingling or pins and needles');
+    await tick(page, 'Dizzy or light-headed');
+    await page.getByRole('radio', { name: 'More than 2 weeks ago', exact: true }).check();
+    assert.deepEqual(urlState(page), { symptoms: ['twitching', 'tingling', 'dizzy'], since: 'longer' });
+    await page.getByRole('checkbox', { name: 'Dizzy or light-headed', exact: true }).uncheck();
+    assert.deepEqual(urlState(page), { symptoms: ['twitching', 'tingling'], since: 'longer' });
+    const before = await answer(page);
+    assert.equal(before.summary, '2 symptoms checked: tell your practitioner.');
+    assert.deepEqual(before.checked, ['tingling', 'twitching']);
+
+    const copied = page.url();
+    const fresh = await newPage(context);
+    await fresh.goto(copied);
+    await appReady(fresh);
+    assert.deepEqual(await answer(fresh), before);
+
+    // The state is replaced in place: Back leaves the checker instead of undoing ticks.
+    assert.equal(await page.evaluate(() => history.length), historyLength);
+    await page.getByRole('button', { name: 'Start again' }).click();
+    assert.deepEqual(urlState(page), { symptoms: [], since: null });
+    assert.equal((await answer(page)).cards.length, 0);
+    assert.deepEqual([...page.problems, ...fresh.problems], []);
+    await page.close();
+    await fresh.close();
+  });
+
+  test('a hand-edited link with unknown words still opens', async () => {
+    const page = await open('check/?symptoms=fatigue,,nonsense,fatigue&since=yesterday');
+    const got = await answer(page);
+    assert.deepEqual(got.checked, ['fatigue']);
+    assert.deepEqual(got.since, []);
+    assert.equal(got.cards.length, 1);
+    assert.equal(got.cards[0].pastUsual, null, 'no time, so no "longer than usual" line');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
+describe('triage panel', () => {
+  test('the fatigue page shows the triage of its symptom', async () => {
+    const page = await open('effects/fatigue/');
+    const panel = page.getByRole('region', { name: /When to get help/ });
+    assert.equal(await panel.count(), 1);
+    const item = panel.locator('details', { hasText: 'Tired or drained' });
+    assert.equal(await item.count(), 1);
+    assert.equal((await item.locator('summary .level-badge').innerText()).trim(), 'Common, usually passes');
+    assert.equal(await item.locator('.triage-body').isVisible(), false, 'closed at first: calm');
+    await item.locator('summary').click();
+    const body = item.locator('.triage-body');
+    assert.match(await body.innerText(), /up to 3 days/);
+    assert.match(await body.innerText(), /after 3 days/);
+    assert.match(await body.locator('.sources').innerText(), /^Sources: /);
+    // Its checker link carries the symptoms.
+    await panel.getByRole('link', { name: /Check these/ }).click();
+    await page.waitForURL(/check\/\?symptoms=fatigue$/);
+    assert.deepEqual((await answer(page)).checked, ['fatigue']);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('every side-effect and question page shows one panel, one row per symptom tag', async () => {
+    const page = await newPage(context);
+    for (const route of table.filter((r) => r.path.startsWith('effects/') || /^faq\/./.test(r.path))) {
+      await page.goto(server.url + route.path);
+      await appReady(page);
+      const tags = await page.locator('main .tags li').count();
+      assert.equal(await page.locator('.triage-panel').count(), tags ? 1 : 0, route.path);
+      assert.equal(await page.locator('.triage-panel details').count(), tags, route.path);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  const pages = [
+    ['help/', null],
+    ['check/?symptoms=fatigue,chest,needle-left-in&since=4-14', async (p) => p.locator('.advice-helps summary').first().click()],
+    ['check/', null],
+    ['effects/fatigue/', async (p) => p.locator('.triage-panel summary').first().click()],
+    ['faq/needle-left-in/', async (p) => p.locator('.triage-panel summary').first().click()],
+    ['about/', null],
+  ];
+  for (const scheme of ['light', 'dark']) {
+    test(`axe finds no violations (${scheme})`, async () => {
+      const ctx = await chromium.newContext({ colorScheme: scheme });
+      const failures = [];
+      for (const [path, prepare] of pages) {
+        const page = await open(path, ctx);
+        if (prepare) await prepare(page);
+        const violations = await axe(page);
+        if (violations.length) failures.push(`${path}: ${violations.join(' | ')}`);
+        await page.close();
+      }
+      await ctx.close();
+      assert.deepEqual(failures, []);
+    });
+  }
+});
