@@ -2,6 +2,7 @@
 //! lays out the header, the current page and the footer.
 
 use crate::components::layout::{Footer, Header};
+use crate::journal_store::JournalStore;
 use crate::nav::Nav;
 use crate::pages;
 use aftercare_core::route::Route;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
+    JournalStore::install();
     let route = nav.route();
 
     Effect::new(move |_| {
@@ -36,9 +38,9 @@ fn page(route: Route) -> AnyView {
         Route::Help => pages::help::Help().into_any(),
         Route::Check => pages::check::Check().into_any(),
         Route::Search => pages::search::Search().into_any(),
-        Route::Journal | Route::JournalEntry | Route::JournalSummary => {
-            pages::soon::Soon().into_any()
-        }
+        Route::Journal => pages::journal::JournalList().into_any(),
+        Route::JournalEntry => pages::journal_entry::JournalEntryPage().into_any(),
+        Route::JournalSummary => pages::journal_summary::JournalSummaryPage().into_any(),
         Route::NotFound => pages::not_found::NotFound().into_any(),
     }
 }

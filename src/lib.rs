@@ -6,8 +6,10 @@
 
 mod app;
 mod components;
+mod journal_store;
 mod nav;
 mod pages;
+mod storage;
 
 /// Mounts the app on the page.
 pub fn start() {

@@ -1,5 +1,7 @@
 //! Small pieces the pages share.
 
+pub mod journal_files;
+pub mod journal_notice;
 pub mod layout;
 pub mod message;
 pub mod symptoms;

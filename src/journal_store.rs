@@ -1,0 +1,646 @@
+//! The journal store: the one owner of the journal's state in the app, provided as context.
+//!
+//! It holds the [`Journal`] the pages show, how the stored data loaded (and what to tell the
+//! person about it), whether the journal can be saved (stored, in memory only, or read-only),
+//! the safety copies kept of data that could not be fully read, the browser's answer about
+//! keeping the data, and the last action's status line (with "Undo" after a delete).
+//!
+//! Never losing data rests on four rules, all here:
+//! - Every change is applied to what storage holds *now*: before each save the store reads
+//!   storage again, and when another tab changed it, loads that and applies the change on
+//!   top. So entries added in two tabs both survive, and another tab's newer data is never
+//!   overwritten by a stale copy. The `storage` event refreshes the view in between.
+//! - Whatever this build did not fully read (an older version, unreadable entries, text that
+//!   is not a journal) is copied to a backup key before anything is saved over it; if that
+//!   copy cannot be written, nothing is saved.
+//! - A journal written by a newer version is shown read-only and never written.
+//! - A failed write changes nothing: the store's state and the caller's form stay as they
+//!   were, and the error says what to do.
+
+use aftercare_core::journal::{
+    self, apply_import, EntryId, ImportPreview, Journal, JournalError, LoadOutcome, Removed,
+};
+use leptos::prelude::*;
+
+use crate::storage::{self, Persistence, StorageError};
+
+/// The storage key of the journal.
+pub const KEY: &str = "aftercare.journal";
+/// The prefix of the keys that hold safety copies: `aftercare.journal.backup.<kind>.<ms>`.
+pub const BACKUP_PREFIX: &str = "aftercare.journal.backup.";
+
+/// Whether and where changes are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Saved in the browser's storage.
+    Stored,
+    /// Storage is unavailable: the journal lives in this page only.
+    Memory,
+    /// Written by a newer version of the app (this format version): shown, never changed.
+    ReadOnly(u64),
+}
+
+/// What loading found that the person should be told, beyond a plain successful load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Some entries could not be read; the others are shown.
+    SomeUnreadable {
+        /// How many could not be read.
+        unreadable: usize,
+    },
+    /// The stored text could not be read at all; the journal starts empty.
+    Unreadable {
+        /// What was wrong, for support.
+        reason: String,
+    },
+    /// The stored journal was in an older format and was converted.
+    Migrated {
+        /// The version found.
+        from: u64,
+        /// Entries that could not be converted.
+        unreadable: usize,
+    },
+    /// The safety copy could not be written, so saving is blocked until there is room.
+    BackupFailed(StorageError),
+}
+
+/// A safety copy kept in storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    /// Its storage key.
+    pub key: String,
+    /// Why it was kept: "older-version", "damaged" or "unreadable".
+    pub kind: String,
+    /// When it was kept, in milliseconds since 1970.
+    pub kept_ms: i64,
+}
+
+/// A change to the journal, applied by [`JournalStore::commit`].
+#[derive(Clone, Debug)]
+pub enum Change {
+    /// Add a new entry.
+    Add(journal::Entry),
+    /// Replace the entry with the same id (an edit).
+    Edit(journal::Entry),
+    /// Delete the entry with this id.
+    Remove(EntryId),
+    /// Put a deleted entry back ("Undo").
+    Restore(Removed),
+    /// Merge an import file's entries.
+    Import(ImportPreview),
+}
+
+/// What a change did, for the status line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Done {
+    /// An entry was added.
+    Added,
+    /// An entry was changed.
+    Edited,
+    /// An entry was deleted; it can be put back.
+    Removed(Removed),
+    /// A deleted entry was put back.
+    Restored,
+    /// An import was merged.
+    Imported {
+        /// New entries added.
+        added: usize,
+        /// Entries replaced by a newer copy.
+        updated: usize,
+    },
+}
+
+/// Why a change was not saved. Its text tells the person what happened and what to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// Storage refused the write (full, blocked, or failing).
+    Storage(StorageError),
+    /// The safety copy of data this build could not fully read could not be written, so
+    /// nothing was saved over it.
+    Backup(StorageError),
+    /// The journal was written by a newer version of the app.
+    ReadOnly,
+    /// The journal refused the change (an entry deleted meanwhile, a repeated id).
+    Journal(JournalError),
+}
+
+/// What to do when storage is full, said the same way everywhere.
+const MAKE_ROOM: &str = "To make room, export your journal (\"Export as JSON\" on the journal \
+                         page) so you keep a copy, then delete old entries you no longer need, \
+                         and try again.";
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Storage(StorageError::QuotaExceeded) => write!(
+                f,
+                "Not saved: your browser's storage for Aftercare is full. Everything you saved \
+                 before is still there. {MAKE_ROOM}"
+            ),
+            Self::Storage(error) => write!(
+                f,
+                "Not saved: {error}. Everything you saved before is still there. Try again, \
+                 or export your journal to keep a copy."
+            ),
+            Self::Backup(StorageError::QuotaExceeded) => write!(
+                f,
+                "Not saved: Aftercare first keeps a copy of stored data it could not fully \
+                 read, and there is no room for that copy. Nothing has been lost. {MAKE_ROOM}"
+            ),
+            Self::Backup(error) => write!(
+                f,
+                "Not saved: Aftercare first keeps a copy of stored data it could not fully \
+                 read, and could not ({error}). Nothing has been lost."
+            ),
+            Self::ReadOnly => f.write_str(
+                "Not saved: this journal was saved by a newer version of Aftercare, so this \
+                 version only shows it, to keep it safe. Reload the page to get the newer \
+                 version, then try again.",
+            ),
+            Self::Journal(error) => write!(f, "Not saved: {error}"),
+        }
+    }
+}
+
+/// The status line under the journal's heading: what the last action did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// An entry was saved (added or edited).
+    Saved,
+    /// An entry was deleted; "Undo" puts it back.
+    Deleted(Removed),
+    /// The deleted entry is back.
+    Restored,
+    /// An import was merged.
+    Imported {
+        /// New entries added.
+        added: usize,
+        /// Entries replaced by a newer copy.
+        updated: usize,
+    },
+    /// Everything was deleted.
+    DeletedAll,
+    /// An action failed; the text says why.
+    Failed(String),
+}
+
+/// The journal's state, provided as context by the app. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct JournalStore {
+    journal: RwSignal<Journal>,
+    mode: RwSignal<Mode>,
+    notice: RwSignal<Option<Notice>>,
+    backups: RwSignal<Vec<Backup>>,
+    persistence: RwSignal<Persistence>,
+    status: RwSignal<Option<Status>>,
+    /// The text last read from or written to storage: when storage still holds exactly
+    /// this, the journal in memory is its content and need not be parsed again.
+    synced: StoredValue<Option<String>>,
+    /// Raw text that must be copied to a backup key before the next save, and its kind.
+    pending_backup: StoredValue<Option<(String, &'static str)>>,
+    /// Whether the browser was already asked to keep the data in this session.
+    asked_persist: StoredValue<bool>,
+    /// Whether the journal was read from storage yet.
+    loaded: StoredValue<bool>,
+}
+
+/// Milliseconds since 1970 on the device's clock.
+pub fn now_ms() -> i64 {
+    journal::ms_from_js(js_sys::Date::now())
+}
+
+/// Minutes the device's clock is ahead of UTC (JavaScript's offset has the other sign).
+pub fn utc_offset_minutes() -> i32 {
+    let offset = -js_sys::Date::new_0().get_timezone_offset();
+    // Real offsets are within ±14 hours; anything else is treated as UTC.
+    if offset.abs() <= 24.0 * 60.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        let minutes = offset.round() as i32;
+        minutes
+    } else {
+        0
+    }
+}
+
+/// The device's local date and time now.
+pub fn local_now() -> Option<journal::LocalDateTime> {
+    journal::LocalDateTime::from_epoch_ms(now_ms(), utc_offset_minutes())
+}
+
+/// Runs `f`, recording how long it took as the performance measure `name` (visible in the
+/// browser's performance tools and read by the journal benchmark). Only the latest measure
+/// of each name is kept.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    let end = format!("{name}:end");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = f();
+    if let Some(p) = &performance {
+        let _ = p.mark(&end);
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+    }
+    result
+}
+
+/// What a load found, ready to show: the journal, the mode, the notice, and whether the raw
+/// text needs a safety copy (and of which kind).
+struct Loaded {
+    journal: Journal,
+    mode: Mode,
+    notice: Option<Notice>,
+    backup_kind: Option<&'static str>,
+}
+
+/// Reads a load outcome into what the store shows.
+fn interpret(outcome: LoadOutcome) -> Loaded {
+    let backup_kind = match &outcome {
+        LoadOutcome::Ok(_) | LoadOutcome::FutureVersion { .. } => None,
+        LoadOutcome::Migrated { .. } => Some("older-version"),
+        LoadOutcome::Partial { .. } => Some("damaged"),
+        LoadOutcome::Corrupt { .. } => Some("unreadable"),
+    };
+    let (journal, mode, notice) = match outcome {
+        LoadOutcome::Ok(journal) => (journal, Mode::Stored, None),
+        LoadOutcome::Migrated { from, journal, bad } => (
+            journal,
+            Mode::Stored,
+            Some(Notice::Migrated {
+                from,
+                unreadable: bad.len(),
+            }),
+        ),
+        LoadOutcome::Partial { journal, bad } => (
+            journal,
+            Mode::Stored,
+            Some(Notice::SomeUnreadable {
+                unreadable: bad.len(),
+            }),
+        ),
+        LoadOutcome::Corrupt { reason } => (
+            Journal::new(),
+            Mode::Stored,
+            Some(Notice::Unreadable { reason }),
+        ),
+        LoadOutcome::FutureVersion {
+            version,
+            journal_if_readable,
+            ..
+        } => (
+            journal_if_readable.unwrap_or_default(),
+            Mode::ReadOnly(version),
+            None,
+        ),
+    };
+    Loaded {
+        journal,
+        mode,
+        notice,
+        backup_kind,
+    }
+}
+
+/// Reads the stored journal: `Ok(None)` when nothing is stored yet.
+fn read_stored() -> Result<Option<(String, LoadOutcome)>, StorageError> {
+    Ok(storage::read(KEY)?.map(|raw| {
+        let outcome = journal::load(&raw);
+        (raw, outcome)
+    }))
+}
+
+/// The backups kept in storage, oldest first.
+fn list_backups() -> Vec<Backup> {
+    let mut backups: Vec<Backup> = storage::keys_with_prefix(BACKUP_PREFIX)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|key| {
+            let rest = key.get(BACKUP_PREFIX.len()..).unwrap_or("");
+            let (kind, ms) = rest.rsplit_once('.').unwrap_or((rest, "0"));
+            Backup {
+                kind: kind.to_owned(),
+                kept_ms: ms.parse().unwrap_or(0),
+                key: key.clone(),
+            }
+        })
+        .collect();
+    backups.sort_by_key(|b| b.kept_ms);
+    backups
+}
+
+/// Makes sure a backup key holds exactly `raw`: an existing identical copy is enough,
+/// otherwise a new key is written.
+fn ensure_backup(raw: &str, kind: &str) -> Result<(), StorageError> {
+    for backup in list_backups() {
+        if storage::read(&backup.key)?.as_deref() == Some(raw) {
+            return Ok(());
+        }
+    }
+    storage::write(&format!("{BACKUP_PREFIX}{kind}.{}", now_ms()), raw)
+}
+
+impl JournalStore {
+    /// Creates the store and provides it as context. Call once, in the app's root. Nothing
+    /// is read until a journal page asks for the store ([`get`](Self::get)), so other
+    /// pages never pay for loading the journal.
+    pub fn install() -> JournalStore {
+        let store = JournalStore {
+            journal: RwSignal::new(Journal::new()),
+            mode: RwSignal::new(Mode::Stored),
+            notice: RwSignal::new(None),
+            backups: RwSignal::new(Vec::new()),
+            persistence: RwSignal::new(Persistence::Unknown),
+            status: RwSignal::new(None),
+            synced: StoredValue::new(None),
+            pending_backup: StoredValue::new(None),
+            asked_persist: StoredValue::new(false),
+            loaded: StoredValue::new(false),
+        };
+        provide_context(store);
+        store
+    }
+
+    /// The store provided by the app, loaded: the first call reads the journal from storage
+    /// (or starts in memory when there is none), listens for changes made in other tabs,
+    /// and asks whether the browser keeps the data.
+    pub fn get() -> JournalStore {
+        let store = use_context::<JournalStore>().unwrap_or_else(JournalStore::install);
+        store.ensure_loaded();
+        store
+    }
+
+    /// Loads the journal once (see [`get`](Self::get)).
+    fn ensure_loaded(self) {
+        if self.loaded.get_value() {
+            return;
+        }
+        self.loaded.set_value(true);
+        if storage::is_available() {
+            timed("journal.load", || self.reload(true));
+            storage::on_change(move |key| {
+                let ours = key
+                    .as_deref()
+                    .is_none_or(|k| k == KEY || k.starts_with(BACKUP_PREFIX));
+                if ours {
+                    self.reload(false);
+                }
+            });
+            storage::persisted(move |answer| self.persistence.set(answer));
+        } else {
+            self.mode.set(Mode::Memory);
+            self.persistence.set(Persistence::Unsupported);
+        }
+    }
+
+    /// The journal, tracked.
+    pub fn journal(self) -> RwSignal<Journal> {
+        self.journal
+    }
+
+    /// Whether changes are stored, kept in memory only, or not allowed.
+    pub fn mode(self) -> Signal<Mode> {
+        self.mode.into()
+    }
+
+    /// What loading found that the person should be told.
+    pub fn notice(self) -> Signal<Option<Notice>> {
+        self.notice.into()
+    }
+
+    /// The safety copies kept in storage.
+    pub fn backups(self) -> Signal<Vec<Backup>> {
+        self.backups.into()
+    }
+
+    /// The browser's answer about keeping the data.
+    pub fn persistence(self) -> Signal<Persistence> {
+        self.persistence.into()
+    }
+
+    /// The last action's status line.
+    pub fn status(self) -> RwSignal<Option<Status>> {
+        self.status
+    }
+
+    /// Whether changes can be made at all (false for a newer version's journal), tracked.
+    pub fn is_writable(self) -> bool {
+        !matches!(self.mode.get(), Mode::ReadOnly(_))
+    }
+
+    /// A new entry id from the clock and a random number.
+    pub fn new_id() -> EntryId {
+        // Math.random has 52 random bits; 32 of them are plenty to tell apart two entries
+        // made in the same millisecond.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        EntryId::new(now_ms(), random)
+    }
+
+    /// Re-reads storage and shows what it holds (at start, and when another tab changed
+    /// it). `first` also records the notice for a load that found old or damaged data.
+    fn reload(self, first: bool) {
+        if self.mode.get_untracked() == Mode::Memory {
+            return;
+        }
+        let stored = match read_stored() {
+            Ok(stored) => stored,
+            Err(StorageError::Unavailable) => {
+                self.mode.set(Mode::Memory);
+                return;
+            }
+            // A read that fails for another reason leaves what is shown as it was.
+            Err(_) => return,
+        };
+        self.backups.set(list_backups());
+        let Some((raw, outcome)) = stored else {
+            // Nothing stored (first use, or another tab deleted everything).
+            self.synced.set_value(None);
+            self.pending_backup.set_value(None);
+            self.notice.set(None);
+            self.mode.set(Mode::Stored);
+            self.journal.set(Journal::new());
+            return;
+        };
+        if self
+            .synced
+            .with_value(|s| s.as_deref() == Some(raw.as_str()))
+        {
+            return;
+        }
+        let loaded = interpret(outcome);
+        if let Some(kind) = loaded.backup_kind {
+            self.keep_backup(raw.clone(), kind);
+        } else {
+            self.pending_backup.set_value(None);
+        }
+        if first || loaded.notice.is_some() {
+            // A later reload keeps an earlier notice unless it has news of its own.
+            if let Some(notice) = loaded.notice {
+                if !matches!(self.notice.get_untracked(), Some(Notice::BackupFailed(_))) {
+                    self.notice.set(Some(notice));
+                }
+            }
+        }
+        self.mode.set(loaded.mode);
+        self.synced.set_value(Some(raw));
+        self.journal.set(loaded.journal);
+    }
+
+    /// Copies `raw` to a backup key now; if that fails, remembers it so the next save tries
+    /// again first (and is refused if it fails again), and says so.
+    fn keep_backup(self, raw: String, kind: &'static str) {
+        match ensure_backup(&raw, kind) {
+            Ok(()) => {
+                self.pending_backup.set_value(None);
+                self.backups.set(list_backups());
+            }
+            Err(error) => {
+                self.pending_backup.set_value(Some((raw, kind)));
+                self.notice.set(Some(Notice::BackupFailed(error)));
+            }
+        }
+    }
+
+    /// Applies `change` to the journal and saves it. In storage mode the change is applied
+    /// to what storage holds now (re-read first), so another tab's entries are kept; a
+    /// failed save leaves both storage and the journal shown unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`SaveError`] saying why nothing was saved.
+    pub fn commit(self, change: Change) -> Result<Done, SaveError> {
+        match self.mode.get_untracked() {
+            Mode::ReadOnly(_) => Err(SaveError::ReadOnly),
+            Mode::Memory => {
+                let mut journal = self.journal.get_untracked();
+                let done = apply(&mut journal, change)?;
+                self.journal.set(journal);
+                Ok(done)
+            }
+            Mode::Stored => timed("journal.save", || self.commit_stored(change)),
+        }
+    }
+
+    /// [`commit`](Self::commit) for a journal kept in storage.
+    fn commit_stored(self, change: Change) -> Result<Done, SaveError> {
+        let raw = storage::read(KEY).map_err(SaveError::Storage)?;
+        let unchanged = self.synced.with_value(|s| *s == raw);
+        let mut journal = if unchanged {
+            self.journal.get_untracked()
+        } else {
+            // Another tab saved since this one last looked: start from what it saved.
+            match raw.as_deref().map(journal::load) {
+                None => Journal::new(),
+                Some(outcome) => {
+                    if !outcome.is_writable() {
+                        self.reload(false);
+                        return Err(SaveError::ReadOnly);
+                    }
+                    let loaded = interpret(outcome);
+                    if let (Some(kind), Some(raw)) = (loaded.backup_kind, raw.as_ref()) {
+                        self.pending_backup.set_value(Some((raw.clone(), kind)));
+                    }
+                    loaded.journal
+                }
+            }
+        };
+        if let Some((pending, kind)) = self.pending_backup.get_value() {
+            ensure_backup(&pending, kind).map_err(SaveError::Backup)?;
+            self.pending_backup.set_value(None);
+            if matches!(self.notice.get_untracked(), Some(Notice::BackupFailed(_))) {
+                self.notice.set(None);
+            }
+            self.backups.set(list_backups());
+        }
+        let done = apply(&mut journal, change)?;
+        let text = journal::save(&journal);
+        storage::write(KEY, &text).map_err(SaveError::Storage)?;
+        self.synced.set_value(Some(text));
+        self.journal.set(journal);
+        self.ask_persist_once();
+        Ok(done)
+    }
+
+    /// After the first save of a session, asks the browser to keep the data if it does not
+    /// already.
+    fn ask_persist_once(self) {
+        if self.asked_persist.get_value()
+            || self.persistence.get_untracked() == Persistence::Persisted
+        {
+            return;
+        }
+        self.asked_persist.set_value(true);
+        self.ask_persist();
+    }
+
+    /// Asks the browser to keep the data (`navigator.storage.persist()`) and records the
+    /// answer.
+    pub fn ask_persist(self) {
+        storage::persist(move |answer| {
+            if answer != Persistence::Unknown {
+                self.persistence.set(answer);
+            }
+        });
+    }
+
+    /// Deletes the journal and every safety copy from this browser (the person confirmed).
+    ///
+    /// # Errors
+    ///
+    /// [`SaveError::Storage`] when storage refused; whatever was removed before stays
+    /// removed, and the view is reloaded to show what is left.
+    pub fn delete_all(self) -> Result<(), SaveError> {
+        if self.mode.get_untracked() == Mode::Memory {
+            self.journal.set(Journal::new());
+            return Ok(());
+        }
+        let result = storage::remove(KEY).and_then(|()| {
+            for key in storage::keys_with_prefix(BACKUP_PREFIX)? {
+                storage::remove(&key)?;
+            }
+            Ok(())
+        });
+        self.notice.set(None);
+        self.pending_backup.set_value(None);
+        self.reload(false);
+        result.map_err(SaveError::Storage)
+    }
+
+    /// The text of a safety copy (or, for a newer version's journal, of the stored journal),
+    /// to download.
+    pub fn raw_text(key: &str) -> Option<String> {
+        storage::read(key).ok().flatten()
+    }
+}
+
+/// Applies one change to `journal` in place.
+fn apply(journal: &mut Journal, change: Change) -> Result<Done, SaveError> {
+    match change {
+        Change::Add(entry) => journal
+            .add(entry)
+            .map(|()| Done::Added)
+            .map_err(SaveError::Journal),
+        Change::Edit(entry) => journal
+            .update(entry, now_ms())
+            .map(|()| Done::Edited)
+            .map_err(SaveError::Journal),
+        Change::Remove(id) => journal
+            .remove(&id)
+            .map(Done::Removed)
+            .ok_or(SaveError::Journal(JournalError::NotFound(id))),
+        Change::Restore(removed) => journal
+            .restore(removed)
+            .map(|()| Done::Restored)
+            .map_err(SaveError::Journal),
+        Change::Import(preview) => {
+            let added = preview.to_add.len();
+            let updated = preview.to_update.len();
+            *journal = apply_import(std::mem::take(journal), preview);
+            Ok(Done::Imported { added, updated })
+        }
+    }
+}

@@ -1,0 +1,736 @@
+//! The journal list: entries newest first, grouped by day, filtered by symptom and by words
+//! in the notes (`?symptom=&text=` in the URL), each with its triage level and an "Is this
+//! normal?" link; delete with undo; and the "Keep a copy" section: export (JSON, CSV),
+//! import with a preview, the browser's answer about keeping the data, the safety copies,
+//! and "Delete all my data" with a confirmation step.
+//!
+//! Only the newest [`PAGE`] matching entries are drawn at first ("Show more" adds more), so
+//! the page stays quick with thousands of entries. The journal's state is the store's; this
+//! page holds only what is being looked at and the import being previewed.
+//!
+//! Size note: the page's structure is static and only text, attributes and the `hidden`
+//! flag are reactive. Every reactive block that returns a whole subtree costs its build and
+//! rebuild code in the wasm binary, so sections are shown and hidden instead of created.
+
+use aftercare_core::content::Symptom;
+use aftercare_core::filter::Filter as SymptomFilter;
+use aftercare_core::journal::{
+    self as core, check_import_size, export_csv, export_json, group_by_day, preview_import, Entry,
+    Filter, ImportPreview, LocalDate, UTF8_BOM,
+};
+use aftercare_core::route::{Params, Route};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::journal_files;
+use crate::components::journal_notice::JournalNotices;
+use crate::components::triage::LevelBadge;
+use crate::journal_store::{
+    local_now, timed, utc_offset_minutes, Backup, Change, Done, JournalStore, Status,
+};
+use crate::nav::Nav;
+use crate::storage::Persistence;
+
+/// How many entries are drawn at first, and how many more each "Show more" adds.
+pub const PAGE: usize = 200;
+/// The URL parameter of the symptom filter (a slug).
+const SYMPTOM: &str = "symptom";
+/// The URL parameter of the text search.
+const TEXT: &str = "text";
+
+/// One day of the list as drawn: its date and its entries, newest first.
+#[derive(Clone, Debug, PartialEq)]
+struct Day {
+    date: LocalDate,
+    entries: Vec<Entry>,
+}
+
+/// What identifies a drawn day: it is redrawn only when one of its entries changes.
+type DayKey = (LocalDate, Vec<(String, i64)>);
+
+/// The key of a drawn day.
+fn day_key(day: &Day) -> DayKey {
+    (
+        day.date,
+        day.entries
+            .iter()
+            .map(|e| (e.id.as_str().to_owned(), e.updated_ms))
+            .collect(),
+    )
+}
+
+/// The link that opens an entry in the form.
+pub fn edit_href(entry: &Entry) -> String {
+    let mut params = Params::default();
+    params.set("id", entry.id.as_str());
+    format!("{}{}", Route::JournalEntry.href(), params.to_query())
+}
+
+/// Moves keyboard focus to the first element matching `selector`, once it is drawn.
+pub fn focus(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The journal list page.
+#[component]
+pub fn JournalList() -> impl IntoView {
+    let store = JournalStore::get();
+    let nav = Nav::get();
+    let symptom = nav.param(SYMPTOM);
+    let text = nav.param(TEXT);
+    let shown = RwSignal::new(PAGE);
+    // The matching entries (how many) and the days drawn, newest first.
+    let listing = Memo::new(move |_| {
+        let filter = Filter {
+            symptom: Some(symptom.get()).filter(|s| !s.is_empty()),
+            text: text.get(),
+            range: None,
+        };
+        let limit = shown.get();
+        store.journal().with(|journal| {
+            timed("journal.filter", || {
+                let list = journal.filter(&filter);
+                let days: Vec<Day> = group_by_day(&list[..limit.min(list.len())])
+                    .into_iter()
+                    .map(|g| Day {
+                        date: g.date,
+                        entries: g.entries.into_iter().cloned().collect(),
+                    })
+                    .collect();
+                (list.len(), days)
+            })
+        })
+    });
+    let matching = Memo::new(move |_| listing.with(|(n, _)| *n));
+    let total = Memo::new(move |_| store.journal().with(core::Journal::len));
+    on_cleanup(move || store.status().set(None));
+
+    view! {
+        <div class="page journal">
+            <h1 tabindex="-1">"My symptom journal"</h1>
+            <p class="lead">
+                "A private note of what you feel after a session, to look back on or show your "
+                "practitioner. It stays in this browser on this device."
+            </p>
+            <JournalNotices/>
+            <div class="journal-actions">
+                <a class="button" href=Route::JournalEntry.href() hidden=move || !store.is_writable()>
+                    "Add an entry"
+                </a>
+                <a class="button secondary" href=Route::JournalSummary.href()>
+                    "Summary for your practitioner"
+                </a>
+            </div>
+            <StatusLine/>
+            <p class="journal-empty" hidden=move || total.get() != 0>
+                "Nothing here yet. When you notice something after a session, add an entry: "
+                "when it started, what you felt, how bad it was."
+            </p>
+            <div class="journal-list" hidden=move || total.get() == 0>
+                <Filters symptom text shown/>
+                <p class="journal-count" aria-live="polite">
+                    {move || count_text(matching.get(), total.get(), shown.get())}
+                </p>
+                <For
+                    each=move || listing.with(|(_, days)| days.clone())
+                    key=day_key
+                    children=move |day: Day| day_view(day, store)
+                />
+                <p hidden=move || matching.get() <= shown.get()>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| shown.update(|n| *n += PAGE)
+                    >
+                        {format!("Show {PAGE} more")}
+                    </button>
+                </p>
+            </div>
+            <KeepACopy/>
+        </div>
+    }
+}
+
+/// "Showing the newest 200 of 2,000 matching entries", "3 of 40 entries match", "No entries
+/// match…".
+fn count_text(matching: usize, total: usize, shown: usize) -> String {
+    let plural = |n: usize| if n == 1 { "entry" } else { "entries" };
+    if matching == 0 {
+        "No entries match. Choose \"All symptoms\" or clear the search to see every entry."
+            .to_owned()
+    } else if matching > shown {
+        format!(
+            "Showing the newest {} of {} matching {}.",
+            core::group_digits(shown),
+            core::group_digits(matching),
+            plural(matching)
+        )
+    } else if matching < total {
+        format!(
+            "{} of {} {} match.",
+            core::group_digits(matching),
+            core::group_digits(total),
+            plural(total)
+        )
+    } else {
+        format!("{} {}.", core::group_digits(total), plural(total))
+    }
+}
+
+/// The symptom and text filters, kept in the URL.
+#[component]
+fn Filters(symptom: Signal<String>, text: Signal<String>, shown: RwSignal<usize>) -> impl IntoView {
+    let nav = Nav::get();
+    let set = move |name: &'static str, value: String| {
+        nav.set_param(name, &value);
+        shown.set(PAGE);
+    };
+    // A slug in the URL that this build does not know is offered as written, so the
+    // filter shown matches the list.
+    let unknown = move || {
+        let slug = symptom.get();
+        (!slug.is_empty() && Symptom::from_slug(&slug).is_none()).then(|| {
+            view! { <option value=slug.clone() selected>{slug.clone()}</option> }
+        })
+    };
+    view! {
+        <form
+            class="journal-filters"
+            role="search"
+            aria-label="Filter your journal"
+            on:submit=|ev| ev.prevent_default()
+        >
+            <div class="field">
+                <label for="journal-symptom">"Symptom"</label>
+                <select
+                    id="journal-symptom"
+                    on:change=move |ev| set(SYMPTOM, event_target_value(&ev))
+                >
+                    <option value="" prop:selected=move || symptom.with(String::is_empty)>
+                        "All symptoms"
+                    </option>
+                    {Symptom::ALL
+                        .iter()
+                        .map(|&s| {
+                            view! {
+                                <option
+                                    value=s.slug()
+                                    prop:selected=move || symptom.with(|v| v == s.slug())
+                                >
+                                    {s.name()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                    {unknown}
+                </select>
+            </div>
+            <div class="field">
+                <label for="journal-text">"Search your notes"</label>
+                <input
+                    id="journal-text"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=text
+                    on:input=move |ev| set(TEXT, event_target_value(&ev))
+                />
+            </div>
+        </form>
+    }
+}
+
+/// One day: its heading and its entries.
+fn day_view(day: Day, store: JournalStore) -> impl IntoView {
+    view! {
+        <section class="journal-day">
+            <h2>{core::day_heading(day.date)}</h2>
+            <ol class="journal-entries">
+                {day
+                    .entries
+                    .into_iter()
+                    .map(|e| view! { <li>{entry_card(e, store)}</li> })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// One entry as a card: time, day after the session, symptoms, severity, duration, notes,
+/// its triage level with the "Is this normal?" link, and Edit and Delete.
+fn entry_card(entry: Entry, store: JournalStore) -> impl IntoView {
+    let title = format!(
+        "{} · {}",
+        core::time_label(entry.started),
+        core::symptom_labels(&entry).join(", ")
+    );
+    let session = entry
+        .day_after_session()
+        .map(core::session_day_label)
+        .unwrap_or_default();
+    let severity = entry.severity.get();
+    let duration = core::duration_label(entry.duration).unwrap_or_default();
+    let level = core::entry_level(&entry);
+    let check = core::check_param(&entry);
+    let check_href = format!("{}?{}={}", Route::Check.href(), SymptomFilter::PARAM, check);
+    let edit = edit_href(&entry);
+    let id = entry.id.clone();
+    let no_notes = entry.notes.is_empty();
+    let delete = move |_| match store.commit(Change::Remove(id.clone())) {
+        Ok(Done::Removed(removed)) => {
+            store.status().set(Some(Status::Deleted(removed)));
+            focus(".journal-status button");
+        }
+        Ok(_) => {}
+        Err(error) => store.status().set(Some(Status::Failed(error.to_string()))),
+    };
+    view! {
+        <article class="journal-entry">
+            <h3>{title}</h3>
+            <p class="journal-meta">
+                <span hidden=session.is_empty()>{session.clone()}</span>
+                <span class="journal-severity">
+                    "Severity " <strong>{severity}</strong> " out of 10"
+                </span>
+                <span hidden=duration.is_empty()>{duration.clone()}</span>
+            </p>
+            // The bar's width comes from the stylesheet (the site's CSP allows no inline styles).
+            <span class="journal-meter" aria-hidden="true" data-severity=severity>
+                <span></span>
+            </span>
+            <p class="journal-notes" hidden=no_notes>{entry.notes}</p>
+            <p class="journal-triage" hidden=check.is_empty()>
+                {level.map(|l| view! { <LevelBadge level=l/> })}
+                <a href=check_href>"Is this normal?"</a>
+            </p>
+            <p class="journal-entry-actions" hidden=move || !store.is_writable()>
+                <a href=edit>"Edit"</a>
+                <button type="button" class="link danger" on:click=delete>
+                    "Delete"
+                </button>
+            </p>
+        </article>
+    }
+}
+
+/// The status line: what the last action did, with "Undo" after a delete. A live region,
+/// so screen readers hear it without losing their place.
+#[component]
+fn StatusLine() -> impl IntoView {
+    let store = JournalStore::get();
+    let status = store.status();
+    let undo = move |_| {
+        let Some(Status::Deleted(removed)) = status.get_untracked() else {
+            return;
+        };
+        let next = match store.commit(Change::Restore(removed)) {
+            Ok(_) => Status::Restored,
+            Err(error) => Status::Failed(error.to_string()),
+        };
+        status.set(Some(next));
+    };
+    let deleted = move || status.with(|s| matches!(s, Some(Status::Deleted(_))));
+    let failed = move || status.with(|s| matches!(s, Some(Status::Failed(_))));
+    view! {
+        <div class="journal-status" role="status">
+            <p
+                class="journal-status-bar"
+                class:journal-error=failed
+                hidden=move || status.with(Option::is_none)
+            >
+                {move || status.with(|s| s.as_ref().map(status_text).unwrap_or_default())}
+                <button type="button" hidden=move || !deleted() on:click=undo>
+                    "Undo"
+                </button>
+            </p>
+        </div>
+    }
+}
+
+/// The words of a status.
+fn status_text(status: &Status) -> String {
+    match status {
+        Status::Saved => "Entry saved.".to_owned(),
+        Status::Deleted(_) => "Entry deleted.".to_owned(),
+        Status::Restored => "Entry restored.".to_owned(),
+        Status::DeletedAll => "All your journal data was deleted from this browser.".to_owned(),
+        Status::Imported { added, updated } => {
+            format!("Imported: {added} new, {updated} updated.")
+        }
+        Status::Failed(message) => message.clone(),
+    }
+}
+
+/// An export file name with today's date on this device ("aftercare-journal-2024-03-01.json").
+fn export_name(extension: &str) -> String {
+    match local_now() {
+        Some(now) => core::export_file_name(now.date(), extension),
+        None => format!("aftercare-journal.{extension}"),
+    }
+}
+
+/// "Keep a copy": export, import, the browser's answer about keeping the data, safety
+/// copies, and deleting everything.
+#[component]
+fn KeepACopy() -> impl IntoView {
+    let store = JournalStore::get();
+    let export = move |json: bool| {
+        let (text, name, mime) = if json {
+            (
+                store.journal().with_untracked(|j| export_json(j, true)),
+                export_name("json"),
+                "application/json",
+            )
+        } else {
+            (
+                store
+                    .journal()
+                    .with_untracked(|j| format!("{UTF8_BOM}{}", export_csv(j))),
+                export_name("csv"),
+                "text/csv;charset=utf-8",
+            )
+        };
+        if let Err(reason) = journal_files::download(&name, mime, &text) {
+            store
+                .status()
+                .set(Some(Status::Failed(format!("Could not export: {reason}."))));
+        }
+    };
+    view! {
+        <section class="journal-data" aria-labelledby="journal-data-title">
+            <h2 id="journal-data-title">"Keep a copy"</h2>
+            <PersistenceLine/>
+            <div class="button-row">
+                <button type="button" on:click=move |_| export(true)>
+                    "Export as JSON"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export(false)>
+                    "Export as CSV"
+                </button>
+            </div>
+            <p class="hint">
+                "JSON keeps everything and can be imported again, here or on another device. "
+                "CSV opens in a spreadsheet."
+            </p>
+            <Import/>
+            <Backups/>
+            <DeleteAll/>
+        </section>
+    }
+}
+
+/// Import: choose a file, see what it would do, confirm or cancel. Nothing changes before
+/// Confirm, and then everything changes at once or nothing does.
+#[component]
+fn Import() -> impl IntoView {
+    let store = JournalStore::get();
+    let reading = RwSignal::new(false);
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
+    let preview: RwSignal<Option<ImportPreview>> = RwSignal::new(None);
+    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let reset = move || {
+        reading.set(false);
+        refused.set(None);
+        preview.set(None);
+    };
+    let clear_file = move || {
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let choose = move |_| {
+        reset();
+        let Some(file) = file_input
+            .get_untracked()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        // A huge file is refused by its size, before reading it into memory.
+        if let Err(error) = check_import_size(journal_files::file_size(&file)) {
+            refused.set(Some(error.to_string()));
+            return;
+        }
+        reading.set(true);
+        journal_files::read_text(&file, move |text| {
+            reading.set(false);
+            let result = match text {
+                None => Err(
+                    "This file could not be read. Choose a .json file saved by Aftercare."
+                        .to_owned(),
+                ),
+                Some(text) => store
+                    .journal()
+                    .with_untracked(|j| preview_import(j, &text))
+                    .map_err(|e| e.to_string()),
+            };
+            match result {
+                Ok(p) => preview.set(Some(p)),
+                Err(message) => refused.set(Some(message)),
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some(p) = preview.try_update(Option::take).flatten() else {
+            return;
+        };
+        match store.commit(Change::Import(p)) {
+            Ok(Done::Imported { added, updated }) => {
+                store
+                    .status()
+                    .set(Some(Status::Imported { added, updated }));
+                clear_file();
+                focus(".journal-status");
+            }
+            Ok(_) => clear_file(),
+            Err(error) => refused.set(Some(error.to_string())),
+        }
+    };
+    let cancel = move |_| {
+        reset();
+        clear_file();
+    };
+    let changes = move || preview.with(|p| p.as_ref().is_some_and(ImportPreview::changes_anything));
+    let reasons = move || {
+        preview.with(|p| {
+            p.as_ref().map_or_else(Vec::new, |p| {
+                let mut lines: Vec<String> = p
+                    .invalid
+                    .iter()
+                    .take(20)
+                    .map(|bad| format!("Entry {}: {}", bad.index + 1, bad.reason))
+                    .collect();
+                if p.invalid.len() > lines.len() {
+                    lines.push(format!("and {} more", p.invalid.len() - lines.len()));
+                }
+                lines
+            })
+        })
+    };
+    let import_label = move || {
+        preview.with(|p| {
+            let n = p.as_ref().map_or(0, |p| p.new_count() + p.to_update.len());
+            if n == 1 {
+                "Import 1 entry".to_owned()
+            } else {
+                format!("Import {n} entries")
+            }
+        })
+    };
+    view! {
+        <div class="journal-import" hidden=move || !store.is_writable()>
+            <h3>"Import a journal file"</h3>
+            <label for="journal-import-file">"Choose a JSON file exported from Aftercare"</label>
+            <input
+                id="journal-import-file"
+                type="file"
+                accept=".json,application/json"
+                node_ref=file_input
+                on:change=choose
+            />
+            <div class="journal-import-result" aria-live="polite">
+                <p hidden=move || !reading.get()>"Reading the file…"</p>
+                <p class="journal-error" hidden=move || refused.with(Option::is_none)>
+                    {move || refused.get().unwrap_or_default()}
+                </p>
+                <div class="journal-import-preview" hidden=move || preview.with(Option::is_none)>
+                    <p>
+                        <strong>
+                            {move || preview.with(|p| p.as_ref().map(ToString::to_string).unwrap_or_default())}
+                        </strong>
+                    </p>
+                    <details hidden=move || reasons().is_empty()>
+                        <summary>"Why some entries cannot be imported"</summary>
+                        <ul>
+                            {move || {
+                                reasons()
+                                    .into_iter()
+                                    .map(|r| view! { <li>{r}</li> })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </details>
+                    <p class="button-row" hidden=move || !changes()>
+                        <button type="button" on:click=confirm>
+                            {import_label}
+                        </button>
+                        <button type="button" class="secondary" on:click=cancel>
+                            "Cancel"
+                        </button>
+                    </p>
+                    <p hidden=changes>
+                        "Nothing to import: nothing in this file is new or newer than what is here. "
+                        <button type="button" class="secondary" on:click=cancel>
+                            "Close"
+                        </button>
+                    </p>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The browser's answer about keeping the data, and a button to ask.
+#[component]
+fn PersistenceLine() -> impl IntoView {
+    let store = JournalStore::get();
+    let persistence = store.persistence();
+    let words = move || match persistence.get() {
+        Persistence::Persisted => ("yes", "Your browser agreed to keep this journal.", ""),
+        Persistence::NotPersisted => (
+            "no",
+            "Your browser may clear this data if space runs low: export a copy now and then. ",
+            "Ask your browser to keep it",
+        ),
+        Persistence::Unknown => (
+            "unknown",
+            "Aftercare asks your browser to keep this journal when you first save. ",
+            "Ask now",
+        ),
+        Persistence::Unsupported => (
+            "unsupported",
+            "This browser cannot promise to keep this journal: export a copy now and then.",
+            "",
+        ),
+    };
+    view! {
+        <p class="journal-persist" data-persisted=move || words().0>
+            {move || words().1}
+            <button
+                type="button"
+                class="link"
+                hidden=move || words().2.is_empty()
+                on:click=move |_| store.ask_persist()
+            >
+                {move || words().2}
+            </button>
+        </p>
+    }
+}
+
+/// The safety copies kept in storage, each downloadable. They are never deleted
+/// automatically.
+#[component]
+fn Backups() -> impl IntoView {
+    let backups = JournalStore::get().backups();
+    view! {
+        <div class="journal-backups" hidden=move || backups.with(Vec::is_empty)>
+            <h3>"Copies kept for safety"</h3>
+            <p class="hint">
+                "Aftercare kept these because it could not fully read what was stored. "
+                "They stay until you delete all your data."
+            </p>
+            <ul>{move || backups.get().into_iter().map(backup_item).collect_view()}</ul>
+        </div>
+    }
+}
+
+/// One safety copy with its download button.
+fn backup_item(backup: Backup) -> impl IntoView {
+    let what = match backup.kind.as_str() {
+        "older-version" => "Journal in an older format",
+        "damaged" => "Journal with entries that could not be read",
+        "unreadable" => "Data that could not be read",
+        _ => "Kept data",
+    };
+    let when = core::LocalDateTime::from_epoch_ms(backup.kept_ms, utc_offset_minutes())
+        .map(|t| {
+            format!(
+                ", kept {} at {} ",
+                core::date_label(t.date()),
+                core::time_label(t)
+            )
+        })
+        .unwrap_or_default();
+    let key = backup.key;
+    let download = move |_| {
+        if let Some(text) = JournalStore::raw_text(&key) {
+            let name = format!("{}.json", key.replace('.', "-"));
+            let _ = journal_files::download(&name, "application/json", &text);
+        }
+    };
+    view! {
+        <li>
+            {what}
+            {when}
+            <button type="button" class="link" on:click=download>
+                "Download"
+            </button>
+        </li>
+    }
+}
+
+/// "Delete all my data", with a confirmation step in the page.
+#[component]
+fn DeleteAll() -> impl IntoView {
+    let store = JournalStore::get();
+    let confirming = RwSignal::new(false);
+    // What will go, worded when the confirmation opens.
+    let what = RwSignal::new(String::new());
+    let open = move |_| {
+        let count = store.journal().with_untracked(core::Journal::len);
+        let backups = store.backups().with_untracked(Vec::len);
+        what.set(match (count, backups) {
+            (1, 0) => "your 1 entry".to_owned(),
+            (n, 0) => format!("all {n} entries"),
+            (n, _) => format!("all {n} entries and the copies kept for safety"),
+        });
+        confirming.set(true);
+        focus(".journal-confirm");
+    };
+    let delete = move |_| {
+        confirming.set(false);
+        let status = match store.delete_all() {
+            Ok(()) => Status::DeletedAll,
+            Err(error) => Status::Failed(error.to_string()),
+        };
+        store.status().set(Some(status));
+        focus("main h1");
+    };
+    let cancel = move |_| {
+        confirming.set(false);
+        focus("#journal-delete-all");
+    };
+    view! {
+        <div class="journal-delete-all">
+            <h3>"Delete all my data"</h3>
+            <p hidden=move || confirming.get()>
+                <button type="button" class="danger" id="journal-delete-all" on:click=open>
+                    "Delete all my data"
+                </button>
+            </p>
+            <div
+                class="journal-confirm"
+                tabindex="-1"
+                role="group"
+                aria-labelledby="journal-confirm-title"
+                hidden=move || !confirming.get()
+            >
+                <p id="journal-confirm-title">
+                    <strong>"Delete everything?"</strong>
+                </p>
+                <p>
+                    {move || format!("This removes {} from this browser. It cannot be undone. ", what.get())}
+                    "If you may want them later, export a copy first."
+                </p>
+                <p class="button-row">
+                    <button type="button" class="danger" on:click=delete>
+                        "Yes, delete everything"
+                    </button>
+                    <button type="button" class="secondary" on:click=cancel>
+                        "Cancel"
+                    </button>
+                </p>
+            </div>
+        </div>
+    }
+}

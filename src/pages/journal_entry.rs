@@ -1,0 +1,557 @@
+//! The journal's add/edit form (`journal/entry/`, `?id=` edits an entry).
+//!
+//! Every field is labelled; after the first Save, each field's problem (from
+//! `EntryDraft::validate`, the only place the rules live) shows beside it, tied to the input
+//! with `aria-describedby` and `aria-invalid`, and a summary at the top lists them all. The
+//! form's values are this page's own signals, read from the journal once: when another tab
+//! changes the journal, what is being typed here is untouched. When saving fails (storage
+//! full), the form keeps everything and says what to do.
+
+use aftercare_core::content::Symptom;
+use aftercare_core::journal::{Entry, EntryDraft, EntryId, Field, FieldError};
+use aftercare_core::route::{Params, Route};
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::components::journal_notice::JournalNotices;
+use crate::journal_store::{local_now, now_ms, Change, JournalStore, Status};
+use crate::nav::Nav;
+use crate::pages::journal::focus;
+
+/// The form's values, one signal per input.
+#[derive(Clone, Copy)]
+struct Form {
+    started: RwSignal<String>,
+    session_date: RwSignal<String>,
+    symptoms: RwSignal<Vec<String>>,
+    other_symptoms: RwSignal<String>,
+    severity: RwSignal<String>,
+    duration_amount: RwSignal<String>,
+    duration_unit: RwSignal<String>,
+    notes: RwSignal<String>,
+}
+
+impl Form {
+    /// A form holding `draft`'s values.
+    fn new(draft: EntryDraft) -> Form {
+        Form {
+            started: RwSignal::new(draft.started),
+            session_date: RwSignal::new(draft.session_date),
+            symptoms: RwSignal::new(draft.symptoms),
+            other_symptoms: RwSignal::new(draft.other_symptoms),
+            severity: RwSignal::new(draft.severity),
+            duration_amount: RwSignal::new(draft.duration_amount),
+            duration_unit: RwSignal::new(draft.duration_unit),
+            notes: RwSignal::new(draft.notes),
+        }
+    }
+
+    /// The values as the core's draft, tracked.
+    fn draft(self) -> EntryDraft {
+        EntryDraft {
+            started: self.started.get(),
+            session_date: self.session_date.get(),
+            symptoms: self.symptoms.get(),
+            other_symptoms: self.other_symptoms.get(),
+            severity: self.severity.get(),
+            duration_amount: self.duration_amount.get(),
+            duration_unit: self.duration_unit.get(),
+            notes: self.notes.get(),
+        }
+    }
+}
+
+/// The element id of a field's input (for a group, its first input).
+fn input_id(field: Field) -> String {
+    format!("field-{}", field.as_str())
+}
+
+/// The add/edit form page.
+#[component]
+pub fn JournalEntryPage() -> impl IntoView {
+    let store = JournalStore::get();
+    let id_param = Nav::get().params_untracked().get("id").map(str::to_owned);
+    // What to fill the form with, and the id being edited. Read once, untracked: a change
+    // from another tab never resets what is being typed.
+    let form: Option<(EntryDraft, Option<EntryId>)> = match id_param {
+        None => Some((
+            EntryDraft {
+                started: local_now().map(|now| now.to_string()).unwrap_or_default(),
+                ..EntryDraft::default()
+            },
+            None,
+        )),
+        Some(text) => EntryId::parse(&text)
+            .and_then(|id| store.journal().with_untracked(|j| j.get(&id).cloned()))
+            .map(|entry: Entry| (EntryDraft::from_entry(&entry), Some(entry.id))),
+    };
+    match form {
+        Some((draft, editing)) => Either::Left(view! { <EntryForm draft editing/> }),
+        None => Either::Right(view! {
+            <div class="page journal-form">
+                <h1 tabindex="-1">"Entry not found"</h1>
+                <JournalNotices/>
+                <p>
+                    "This entry is not in your journal any more. It may have been deleted, here "
+                    "or in another tab."
+                </p>
+                <p>
+                    <a href=Route::Journal.href()>"Back to the journal"</a>
+                </p>
+            </div>
+        }),
+    }
+}
+
+/// The form itself, filled from `draft`; `editing` is the id of the entry being changed.
+#[component]
+fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
+    let store = JournalStore::get();
+    let nav = Nav::get();
+    // Symptoms the entry has that this build does not list: kept as ticked boxes, so an edit
+    // never drops them.
+    let unknown: Vec<String> = draft
+        .symptoms
+        .iter()
+        .filter(|s| Symptom::from_slug(s).is_none())
+        .cloned()
+        .collect();
+    let form = Form::new(draft);
+    let attempted = RwSignal::new(false);
+    // Each field's problem, live once Save was pressed.
+    let errors = Memo::new(move |_| {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        form.draft()
+            .validate(EntryId::new(0, 0), 0)
+            .err()
+            .unwrap_or_default()
+    });
+    // The summary lists the problems found at the last Save (it does not change per keystroke,
+    // so a screen reader hears it once).
+    let summary: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
+    let save_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let heading = if editing.is_some() {
+        "Edit an entry"
+    } else {
+        "Add an entry"
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        save_error.set(None);
+        let now = now_ms();
+        let id = editing.clone().unwrap_or_else(JournalStore::new_id);
+        match form.draft().validate(id, now) {
+            Err(problems) => {
+                summary.set(problems);
+                focus(".error-summary");
+            }
+            Ok(entry) => {
+                summary.set(Vec::new());
+                let change = if editing.is_some() {
+                    Change::Edit(entry)
+                } else {
+                    Change::Add(entry)
+                };
+                match store.commit(change) {
+                    Ok(_) => {
+                        store.status().set(Some(Status::Saved));
+                        nav.go(Route::Journal, Params::default());
+                    }
+                    Err(error) => {
+                        save_error.set(Some(error.to_string()));
+                        focus(".journal-save-error");
+                    }
+                }
+            }
+        }
+    };
+
+    view! {
+        <div class="page journal-form">
+            <h1 tabindex="-1">{heading}</h1>
+            <JournalNotices/>
+            <ErrorSummary summary/>
+            <form class="entry-form" novalidate on:submit=submit>
+                <TextField
+                    field=Field::Started
+                    label="When did it start?"
+                    hint="Date and time, as best you remember."
+                    kind="datetime-local"
+                    value=form.started
+                    errors
+                />
+                <TextField
+                    field=Field::SessionDate
+                    label="Date of your acupuncture session (optional)"
+                    hint="If you give it, each entry shows which day after your session it was."
+                    kind="date"
+                    value=form.session_date
+                    errors
+                />
+                <SymptomsField symptoms=form.symptoms unknown errors/>
+                <TextField
+                    field=Field::OtherSymptoms
+                    label="Anything else, in your own words (optional)"
+                    hint="For example: heavy legs, a metallic taste."
+                    kind="text"
+                    value=form.other_symptoms
+                    errors
+                />
+                <SeverityField severity=form.severity errors/>
+                <DurationField amount=form.duration_amount unit=form.duration_unit errors/>
+                <NotesField notes=form.notes errors/>
+                <p
+                    class="journal-error journal-save-error"
+                    role="alert"
+                    tabindex="-1"
+                    hidden=move || save_error.with(Option::is_none)
+                >
+                    {move || save_error.get().unwrap_or_default()}
+                </p>
+                <p class="button-row">
+                    <button type="submit">"Save entry"</button>
+                    <a class="button secondary" href=Route::Journal.href()>
+                        "Cancel"
+                    </a>
+                </p>
+            </form>
+        </div>
+    }
+}
+
+/// The message for `field` among `errors`, if any.
+fn message_for(errors: Memo<Vec<FieldError>>, field: Field) -> Option<String> {
+    errors.with(|list| {
+        list.iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
+    })
+}
+
+/// The ids describing a field: its hint, and its error when it has one.
+fn described_by(errors: Memo<Vec<FieldError>>, field: Field, hint: bool) -> Option<String> {
+    let name = field.as_str();
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("field-{name}-hint"));
+    }
+    if message_for(errors, field).is_some() {
+        ids.push(format!("field-{name}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A field's error message, shown beside it while it has one (the field's inputs name it
+/// in `aria-describedby` only then).
+#[component]
+fn FieldMessage(field: Field, errors: Memo<Vec<FieldError>>) -> impl IntoView {
+    view! {
+        <p
+            class="field-error"
+            id=format!("field-{}-error", field.as_str())
+            hidden=move || message_for(errors, field).is_none()
+        >
+            {move || message_for(errors, field).unwrap_or_default()}
+        </p>
+    }
+}
+
+/// The list of problems at the top of the form after a failed Save, each a button that moves
+/// to its field.
+#[component]
+fn ErrorSummary(summary: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let title = move || match summary.with(Vec::len) {
+        1 => "Please fix 1 thing before saving".to_owned(),
+        n => format!("Please fix {n} things before saving"),
+    };
+    view! {
+        <div
+            class="error-summary"
+            role="alert"
+            tabindex="-1"
+            aria-labelledby="error-summary-title"
+            hidden=move || summary.with(Vec::is_empty)
+        >
+            <h2 id="error-summary-title">{title}</h2>
+            <ul>
+                {move || {
+                    summary
+                        .get()
+                        .into_iter()
+                        .map(|problem| {
+                            let target = input_id(problem.field);
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        on:click=move |_| focus_id(&target)
+                                    >
+                                        {problem.message}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// Moves focus to the element with this id.
+fn focus_id(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// A single-line input with its label, hint and error.
+#[component]
+fn TextField(
+    field: Field,
+    label: &'static str,
+    hint: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    let id = input_id(field);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field" class:has-error=move || message_for(errors, field).is_some()>
+            <label for=id.clone()>{label}</label>
+            <p class="hint" id=hint_id>{hint}</p>
+            <FieldMessage field errors/>
+            <input
+                id=id
+                type=kind
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || message_for(errors, field).map(|_| "true")
+                aria-describedby=move || described_by(errors, field, true)
+            />
+        </div>
+    }
+}
+
+/// The symptom checkboxes, one per symptom of the taxonomy, plus any unknown ones the entry
+/// already has.
+#[component]
+fn SymptomsField(
+    symptoms: RwSignal<Vec<String>>,
+    unknown: Vec<String>,
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    let field = Field::Symptoms;
+    let toggle = move |slug: String| {
+        symptoms.update(|list| {
+            if let Some(i) = list.iter().position(|s| *s == slug) {
+                list.remove(i);
+            } else {
+                list.push(slug);
+            }
+        });
+    };
+    let choice = move |index: usize, slug: String, name: String| {
+        let checked_slug = slug.clone();
+        view! {
+            <li>
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        name="symptoms"
+                        id=(index == 0).then(|| input_id(field))
+                        value=slug.clone()
+                        prop:checked=move || symptoms.with(|list| list.contains(&checked_slug))
+                        on:change=move |_| toggle(slug.clone())
+                    />
+                    <span>{name}</span>
+                </label>
+            </li>
+        }
+    };
+    let red_flag = move || {
+        symptoms.with(|list| {
+            list.iter()
+                .filter_map(|s| Symptom::from_slug(s))
+                .find(|s| s.is_red_flag())
+        })
+    };
+    view! {
+        <fieldset
+            class="field"
+            class:has-error=move || message_for(errors, field).is_some()
+            aria-describedby=move || described_by(errors, field, true)
+        >
+            <legend>"What did you notice?"</legend>
+            <p class="hint" id="field-symptoms-hint">"Tick all that apply."</p>
+            <FieldMessage field errors/>
+            <ul class="choices">
+                {Symptom::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| choice(i, s.slug().to_owned(), s.name().to_owned()))
+                    .collect_view()}
+                {unknown
+                    .into_iter()
+                    .map(|slug| choice(usize::MAX, slug.clone(), slug))
+                    .collect_view()}
+            </ul>
+            <p class="journal-red-flag" hidden=move || red_flag().is_none()>
+                {move || {
+                    red_flag()
+                        .map(|s| format!("{} can be serious. If it is happening now, ", s.name()))
+                        .unwrap_or_default()
+                }}
+                <a href=Route::Help.href()>"get help now"</a>
+                "."
+            </p>
+        </fieldset>
+    }
+}
+
+/// Severity as eleven radio buttons, 0 to 10, with the chosen value in words.
+#[component]
+fn SeverityField(severity: RwSignal<String>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
+    let field = Field::Severity;
+    view! {
+        <fieldset
+            class="field severity"
+            class:has-error=move || message_for(errors, field).is_some()
+            aria-describedby=move || described_by(errors, field, true)
+        >
+            <legend>"How bad is it?"</legend>
+            <p class="hint" id="field-severity-hint">
+                "0 is not at all, 10 is the worst you can imagine."
+            </p>
+            <FieldMessage field errors/>
+            <div class="severity-scale">
+                {(0..=10u8)
+                    .map(|n| {
+                        let value = n.to_string();
+                        let checked = value.clone();
+                        view! {
+                            <label class="severity-choice">
+                                <input
+                                    type="radio"
+                                    name="severity"
+                                    id=(n == 0).then(|| input_id(field))
+                                    value=value.clone()
+                                    prop:checked=move || severity.with(|s| s.trim() == checked)
+                                    on:change=move |_| severity.set(value.clone())
+                                />
+                                <span>{n}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="severity-value">
+                {move || {
+                    let chosen = severity.get();
+                    if chosen.trim().is_empty() {
+                        "Nothing chosen yet.".to_owned()
+                    } else {
+                        format!("Chosen: {} out of 10.", chosen.trim())
+                    }
+                }}
+            </p>
+        </fieldset>
+    }
+}
+
+/// How long it lasted: an amount and a unit, or "still going on".
+#[component]
+fn DurationField(
+    amount: RwSignal<String>,
+    unit: RwSignal<String>,
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    let field = Field::Duration;
+    let ongoing = move || unit.with(|u| u == "ongoing");
+    let units = [
+        ("", "Choose"),
+        ("minutes", "minutes"),
+        ("hours", "hours"),
+        ("days", "days"),
+        ("ongoing", "It is still going on"),
+    ];
+    view! {
+        <fieldset
+            class="field duration"
+            class:has-error=move || message_for(errors, field).is_some()
+            aria-describedby=move || described_by(errors, field, true)
+        >
+            <legend>"How long did it last? (optional)"</legend>
+            <p class="hint" id="field-duration-hint">
+                "A whole number and a unit, or say it is still going on."
+            </p>
+            <FieldMessage field errors/>
+            <div class="duration-row">
+                <div>
+                    <label for="field-duration">"How long"</label>
+                    <input
+                        id="field-duration"
+                        type="text"
+                        inputmode="numeric"
+                        size="5"
+                        prop:value=amount
+                        prop:disabled=ongoing
+                        on:input=move |ev| amount.set(event_target_value(&ev))
+                        aria-invalid=move || message_for(errors, field).map(|_| "true")
+                    />
+                </div>
+                <div>
+                    <label for="field-duration-unit">"Unit"</label>
+                    <select
+                        id="field-duration-unit"
+                        on:change=move |ev| unit.set(event_target_value(&ev))
+                        aria-invalid=move || message_for(errors, field).map(|_| "true")
+                    >
+                        {units
+                            .into_iter()
+                            .map(|(value, label)| {
+                                view! {
+                                    <option value=value prop:selected=move || unit.with(|u| u == value)>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The notes box.
+#[component]
+fn NotesField(notes: RwSignal<String>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
+    let field = Field::Notes;
+    view! {
+        <div class="field" class:has-error=move || message_for(errors, field).is_some()>
+            <label for="field-notes">"Notes (optional)"</label>
+            <p class="hint" id="field-notes-hint">
+                "Anything that may help your practitioner: what you were doing, what helped."
+            </p>
+            <FieldMessage field errors/>
+            <textarea
+                id="field-notes"
+                rows="5"
+                prop:value=notes
+                on:input=move |ev| notes.set(event_target_value(&ev))
+                aria-invalid=move || message_for(errors, field).map(|_| "true")
+                aria-describedby=move || described_by(errors, field, true)
+            ></textarea>
+        </div>
+    }
+}

@@ -1,0 +1,249 @@
+//! The clinician summary (`journal/summary/`, `?from=&to=`): for a chosen date range, a
+//! sentence with the figures, severity over time as an inline SVG chart (with that sentence
+//! as its text alternative), every entry in a table, and the disclaimer. The print
+//! stylesheet (`/* Journal */` in style/main.css) hides the app's frame and the controls and
+//! numbers the pages.
+//!
+//! The wording, the range's defaults and the chart's geometry come from
+//! `aftercare_core::journal`; this page draws them.
+
+use aftercare_core::journal::{self as core, Chart, Entry};
+use aftercare_core::route::Route;
+use leptos::prelude::*;
+
+use crate::components::journal_notice::JournalNotices;
+use crate::components::triage::Disclaimer;
+use crate::journal_store::{local_now, JournalStore};
+use crate::nav::Nav;
+
+/// The chart's drawing box: wide enough for a printed page, scaled by CSS on screens.
+const CHART_WIDTH: i32 = 640;
+/// The chart's height.
+const CHART_HEIGHT: i32 = 220;
+
+/// The clinician summary page.
+#[component]
+pub fn JournalSummaryPage() -> impl IntoView {
+    let store = JournalStore::get();
+    let nav = Nav::get();
+    let from = nav.param("from");
+    let to = nav.param("to");
+    let today = local_now().map(core::LocalDateTime::date);
+    let range = Memo::new(move |_| {
+        let all = store.journal().with(|j| j.summary(None));
+        from.with(|f| to.with(|t| core::summary_range(f, t, &all, today)))
+    });
+    let rows = Memo::new(move |_| {
+        range.get().map_or_else(Vec::new, |r| {
+            store
+                .journal()
+                .with(|j| j.in_range(r).into_iter().cloned().collect::<Vec<Entry>>())
+        })
+    });
+    let sentence = Memo::new(move |_| {
+        range.get().map_or_else(
+            || "No entries yet.".to_owned(),
+            |r| {
+                store
+                    .journal()
+                    .with(|j| core::summary_sentence(&j.summary(Some(r)), r))
+            },
+        )
+    });
+    let chart = Memo::new(move |_| {
+        range.get().map(|r| {
+            store
+                .journal()
+                .with(|j| core::chart(&j.severity_points(Some(r)), r, CHART_WIDTH, CHART_HEIGHT))
+        })
+    });
+    let period = move || {
+        range.get().map_or_else(String::new, |r| {
+            if r.from == r.to {
+                format!("Symptom journal for {}", core::date_label(r.from))
+            } else {
+                format!(
+                    "Symptom journal from {} to {}",
+                    core::date_label(r.from),
+                    core::date_label(r.to)
+                )
+            }
+        })
+    };
+
+    view! {
+        <div class="page journal-summary">
+            <h1 tabindex="-1">"Summary for my practitioner"</h1>
+            <div class="no-print">
+                <JournalNotices/>
+                <RangeControls range/>
+            </div>
+            <p class="summary-period">{period}</p>
+            <p class="summary-sentence">{move || sentence.get()}</p>
+            <ChartFigure chart sentence/>
+            <p class="journal-empty" hidden=move || !rows.with(Vec::is_empty)>
+                "No entries in these dates."
+            </p>
+            <table class="summary-table" hidden=move || rows.with(Vec::is_empty)>
+                <caption>{period}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"When"</th>
+                        <th scope="col">"After session"</th>
+                        <th scope="col">"Symptoms"</th>
+                        <th scope="col">"Severity"</th>
+                        <th scope="col">"Lasted"</th>
+                        <th scope="col">"Notes"</th>
+                    </tr>
+                </thead>
+                <tbody>{move || rows.get().into_iter().map(table_row).collect_view()}</tbody>
+            </table>
+            <Disclaimer/>
+        </div>
+    }
+}
+
+/// The date range inputs (kept in the URL as `?from=&to=`), Print, and the way back. Not
+/// printed.
+#[component]
+fn RangeControls(range: Memo<Option<core::DateRange>>) -> impl IntoView {
+    let nav = Nav::get();
+    let date_value = move |end: fn(core::DateRange) -> core::LocalDate| {
+        move || range.get().map(|r| end(r).to_string()).unwrap_or_default()
+    };
+    let set_date = move |name: &'static str| {
+        move |ev: leptos::ev::Event| nav.set_param(name, &event_target_value(&ev))
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <form class="journal-controls summary-range" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="summary-from">"From"</label>
+                <input
+                    id="summary-from"
+                    type="date"
+                    prop:value=date_value(|r| r.from)
+                    on:change=set_date("from")
+                />
+            </div>
+            <div class="field">
+                <label for="summary-to">"To"</label>
+                <input
+                    id="summary-to"
+                    type="date"
+                    prop:value=date_value(|r| r.to)
+                    on:change=set_date("to")
+                />
+            </div>
+            <div class="button-row">
+                <button type="button" on:click=print>
+                    "Print"
+                </button>
+                <a class="button secondary" href=Route::Journal.href()>
+                    "Back to the journal"
+                </a>
+            </div>
+        </form>
+    }
+}
+
+/// The severity chart as inline SVG: gridlines and labels for 0–10, day labels, the line
+/// and a dot per entry (each with a tooltip). The summary sentence is its text alternative.
+#[component]
+fn ChartFigure(chart: Memo<Option<Chart>>, sentence: Memo<String>) -> impl IntoView {
+    // The severity axis depends only on the box's size, so it is drawn once.
+    let [left, top, right, bottom] = core::chart_plot(CHART_WIDTH, CHART_HEIGHT);
+    let grid = core::severity_ticks(CHART_WIDTH, CHART_HEIGHT)
+        .into_iter()
+        .map(|t| {
+            view! {
+                <line class="chart-grid" x1=left x2=right y1=t.at y2=t.at></line>
+                <text class="chart-label" x=left - 6 y=t.at + 4 text-anchor="end">
+                    {t.label}
+                </text>
+            }
+        })
+        .collect_view();
+    let days = move || {
+        chart
+            .get()
+            .map(|c| c.x_ticks)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| {
+                view! {
+                    <text class="chart-label" x=t.at y=bottom + 18 text-anchor="middle">
+                        {t.label}
+                    </text>
+                }
+            })
+            .collect_view()
+    };
+    let dots = move || {
+        chart
+            .get()
+            .map(|c| c.dots)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| {
+                view! {
+                    <circle class="chart-dot" cx=d.x cy=d.y r="4">
+                        <title>{d.label}</title>
+                    </circle>
+                }
+            })
+            .collect_view()
+    };
+    let line = move || chart.with(|c| c.as_ref().map(|c| c.line.clone()).unwrap_or_default());
+    view! {
+        <figure
+            class="summary-chart"
+            hidden=move || chart.with(|c| c.as_ref().is_none_or(|c| c.dots.is_empty()))
+        >
+            <svg
+                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                role="img"
+                aria-labelledby="chart-title chart-desc"
+            >
+                <title id="chart-title">"Severity over time, 0 to 10"</title>
+                <desc id="chart-desc">{move || sentence.get()}</desc>
+                <line class="chart-axis" x1=left x2=left y1=top y2=bottom></line>
+                {grid}
+                {days}
+                <polyline class="chart-line" points=line></polyline>
+                {dots}
+            </svg>
+            <figcaption>
+                "Severity (0 = not at all, 10 = worst imaginable) of each entry over time. "
+                "The table below lists every entry."
+            </figcaption>
+        </figure>
+    }
+}
+
+/// One entry as a table row.
+fn table_row(e: Entry) -> impl IntoView {
+    let when = format!(
+        "{} {}",
+        core::date_label(e.started.date()),
+        core::time_label(e.started)
+    );
+    let session = e
+        .day_after_session()
+        .map(core::session_day_label)
+        .unwrap_or_default();
+    let symptoms = core::symptom_labels(&e).join(", ");
+    let lasted = core::duration_label(e.duration).unwrap_or_default();
+    view! {
+        <tr>
+            <td>{when}</td>
+            <td>{session}</td>
+            <td>{symptoms}</td>
+            <td>{format!("{}/10", e.severity.get())}</td>
+            <td>{lasted}</td>
+            <td class="summary-notes">{e.notes}</td>
+        </tr>
+    }
+}

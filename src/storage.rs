@@ -1,0 +1,213 @@
+//! The one module that touches the browser's storage: `localStorage` (read, write, remove,
+//! list keys, the `storage` event other tabs cause) and `navigator.storage` (asking the
+//! browser to keep the data).
+//!
+//! Every call returns a typed [`StorageError`] instead of panicking: storage may be turned
+//! off or blocked (private modes, enterprise policy, a sandboxed frame), full, or failing for
+//! some other reason, and the journal must say which. Availability is checked through
+//! `window.localStorage` returning a storage object, never assumed (gloo-storage's
+//! `LocalStorage::raw()` panics when it is missing, so it is not used here).
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use leptos::ev;
+use leptos::prelude::window_event_listener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why a storage call failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives this page no storage (turned off, blocked, or not supported).
+    Unavailable,
+    /// The storage for this site is full (`QuotaExceededError`).
+    QuotaExceeded,
+    /// Anything else the browser reported, with its message.
+    Other(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable => f.write_str("your browser is not letting this site store data"),
+            Self::QuotaExceeded => f.write_str("your browser's storage for this site is full"),
+            Self::Other(message) => write!(f, "your browser reported a problem: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// Reads a string property of a JavaScript value, if it has one.
+fn string_property(value: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Turns what a storage call threw into a [`StorageError`]. Browsers name a full storage
+/// differently (Firefox used `NS_ERROR_DOM_QUOTA_REACHED`, old Safari only the legacy code
+/// 22), so all of these count.
+fn classify(error: &JsValue) -> StorageError {
+    let name = string_property(error, "name").unwrap_or_default();
+    let code = js_sys::Reflect::get(error, &JsValue::from_str("code"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::QuotaExceeded,
+        _ if code == Some(22.0) => StorageError::QuotaExceeded,
+        "SecurityError" | "InvalidAccessError" => StorageError::Unavailable,
+        _ => StorageError::Other(
+            string_property(error, "message")
+                .filter(|m| !m.is_empty())
+                .unwrap_or(name),
+        ),
+    }
+}
+
+/// The page's `localStorage`, or [`StorageError::Unavailable`] when the browser gives none
+/// (the getter throws, or returns null).
+fn local() -> Result<web_sys::Storage, StorageError> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(storage))) => Ok(storage),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+/// Whether this page can use `localStorage` at all (it may still be full).
+pub fn is_available() -> bool {
+    local().is_ok_and(|s| s.get_item("aftercare.probe").is_ok())
+}
+
+/// The text stored under `key`, `None` when nothing is.
+///
+/// # Errors
+///
+/// [`StorageError::Unavailable`] without storage; [`StorageError::Other`] when reading
+/// throws.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(|e| classify(&e))
+}
+
+/// Stores `value` under `key`. When this fails, what was stored before is unchanged.
+///
+/// # Errors
+///
+/// [`StorageError::QuotaExceeded`] when the storage is full, [`StorageError::Unavailable`]
+/// without storage, [`StorageError::Other`] for anything else.
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local()?.set_item(key, value).map_err(|e| classify(&e))
+}
+
+/// Removes whatever is stored under `key`.
+///
+/// # Errors
+///
+/// [`StorageError::Unavailable`] without storage, [`StorageError::Other`] when it throws.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local()?.remove_item(key).map_err(|e| classify(&e))
+}
+
+/// Every stored key that starts with `prefix`, in storage order.
+///
+/// # Errors
+///
+/// [`StorageError::Unavailable`] without storage, [`StorageError::Other`] when listing
+/// throws.
+pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageError> {
+    let storage = local()?;
+    let count = storage.length().map_err(|e| classify(&e))?;
+    let mut keys = Vec::new();
+    for index in 0..count {
+        if let Some(key) = storage.key(index).map_err(|e| classify(&e))? {
+            if key.starts_with(prefix) {
+                keys.push(key);
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// Calls `changed` with the key whenever another tab of this site changes `localStorage`
+/// (`None` when it cleared everything). The browser sends this event only to the other tabs,
+/// never to the one that wrote.
+pub fn on_change(changed: impl Fn(Option<String>) + 'static) {
+    let _ = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+        changed(event.key());
+    });
+}
+
+/// What the browser said about keeping this site's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not asked yet, or no answer yet.
+    Unknown,
+    /// The browser will not clear the data on its own.
+    Persisted,
+    /// The browser may clear the data when space runs low.
+    NotPersisted,
+    /// This browser cannot be asked (no `navigator.storage`).
+    Unsupported,
+}
+
+/// `navigator.storage`, when this browser has it (it is missing on insecure origins).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if manager.is_undefined() || manager.is_null() {
+        return None;
+    }
+    manager.dyn_into::<web_sys::StorageManager>().ok()
+}
+
+/// Calls `done` once with the value `promise` resolves to, or `None` when it rejects.
+/// Uses the promise's own `then` with two one-shot functions, so nothing is leaked.
+pub fn when_settled(promise: &js_sys::Promise, done: impl FnOnce(Option<JsValue>) + 'static) {
+    let done = Rc::new(RefCell::new(Some(done)));
+    let on_error = Rc::clone(&done);
+    let resolve = Closure::once_into_js(move |value: JsValue| {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Some(value));
+        }
+    });
+    let reject = Closure::once_into_js(move |_: JsValue| {
+        if let Some(done) = on_error.borrow_mut().take() {
+            done(None);
+        }
+    });
+    let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(then) = then {
+        let _ = then.call2(promise, &resolve, &reject);
+    }
+}
+
+/// Turns the boolean a persistence promise resolves to into a [`Persistence`].
+fn answer(value: Option<JsValue>) -> Persistence {
+    match value.and_then(|v| v.as_bool()) {
+        Some(true) => Persistence::Persisted,
+        Some(false) => Persistence::NotPersisted,
+        None => Persistence::Unknown,
+    }
+}
+
+/// Asks whether the browser already keeps this site's data (`navigator.storage.persisted()`),
+/// and calls `done` with the answer.
+pub fn persisted(done: impl FnOnce(Persistence) + 'static) {
+    match storage_manager().and_then(|m| m.persisted().ok()) {
+        Some(promise) => when_settled(&promise, move |v| done(answer(v))),
+        None => done(Persistence::Unsupported),
+    }
+}
+
+/// Asks the browser to keep this site's data even when space runs low
+/// (`navigator.storage.persist()`), and calls `done` with its answer.
+pub fn persist(done: impl FnOnce(Persistence) + 'static) {
+    match storage_manager().and_then(|m| m.persist().ok()) {
+        Some(promise) => when_settled(&promise, move |v| done(answer(v))),
+        None => done(Persistence::Unsupported),
+    }
+}

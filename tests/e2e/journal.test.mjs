@@ -1,0 +1,637 @@
+// The symptom journal in a real browser: entries saved through the form persist across
+// reloads; the list filters, deletes with undo, exports and imports; and every "never lose
+// data" case of issue 5 is driven for real: older, newer, corrupt and partly corrupt stored
+// data, a full storage, storage turned off, two tabs at once, and hostile import files.
+// axe finds nothing on the list, the form with its errors, or the summary.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serve, browser, newPage, appReady, axe, root } from './support.mjs';
+
+const KEY = 'aftercare.journal';
+const BACKUP = 'aftercare.journal.backup.';
+const fixture = (name) => readFile(path.join(root, 'core/tests/fixtures/journal', name), 'utf8');
+
+let server, chromium;
+
+before(async () => {
+  server = await serve();
+  chromium = await browser();
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+/** A typical entry number `i`: two symptoms, a note, a session date, a duration. */
+function makeEntry(i, extra = {}) {
+  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 3) * 86400000);
+  const date = day.toISOString().slice(0, 10);
+  const hour = String(8 + (i % 3) * 5).padStart(2, '0');
+  const slugs = ['fatigue', 'dizzy', 'tingling', 'sleep', 'soreness', 'emotional'];
+  return {
+    id: `e-test-${i}`,
+    started: `${date}T${hour}:30`,
+    session_date: date,
+    symptoms: [slugs[i % 6], slugs[(i + 1) % 6]],
+    other_symptoms: '',
+    severity: i % 11,
+    duration: { unit: 'hours', amount: 1 + (i % 5) },
+    notes: `Entry ${i}: felt it after lunch, eased with water and rest.`,
+    created_ms: 1704067200000 + i * 1000,
+    updated_ms: 1704067200000 + i * 1000,
+    ...extra,
+  };
+}
+
+const envelope = (entries, version = 1) =>
+  JSON.stringify({ app: 'aftercare', kind: 'journal', version, entries });
+
+/** A fresh browser context (its own storage), and a page in it. */
+async function fresh() {
+  const context = await chromium.newContext();
+  const page = await newPage(context);
+  return { context, page };
+}
+
+/** Stores `values` ({key: text}) in the origin's localStorage before the app runs. */
+async function seed(context, values) {
+  const page = await context.newPage();
+  await page.goto(server.url + 'about/');
+  await page.evaluate((v) => {
+    localStorage.clear();
+    for (const [k, text] of Object.entries(v)) localStorage.setItem(k, text);
+  }, values);
+  await page.close();
+}
+
+/** Every localStorage key and value of the page's origin. */
+const stored = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+
+async function openJournal(page, query = '') {
+  await page.goto(server.url + 'journal/' + query);
+  await appReady(page);
+}
+
+/** Fills the form (already open) and presses Save. */
+async function fillAndSave(page, { symptoms = ['Tired or drained'], severity = '4', notes = '', session = '', amount = '', unit = '' } = {}) {
+  for (const name of symptoms) await page.getByRole('checkbox', { name, exact: true }).check();
+  if (severity !== null) await page.getByRole('radio', { name: severity, exact: true }).check();
+  if (session) await page.getByLabel('Date of your acupuncture session (optional)').fill(session);
+  if (unit) await page.getByLabel('Unit').selectOption(unit);
+  if (amount) await page.getByLabel('How long', { exact: true }).fill(amount);
+  if (notes) await page.getByLabel('Notes (optional)').fill(notes);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+}
+
+/** Adds an entry through the form and waits for the list. */
+async function addEntry(page, options) {
+  await page.goto(server.url + 'journal/entry/');
+  await appReady(page);
+  await fillAndSave(page, options);
+  await page.waitForURL(server.url + 'journal/');
+  await page.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
+}
+
+/** Clicks what starts a download and returns the file's name and text. */
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const text = await readFile(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), text };
+}
+
+/** Chooses a file in the import input and waits for the preview or refusal. */
+async function chooseImport(page, name, content) {
+  await page.getByLabel('Choose a JSON file exported from Aftercare').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
+  });
+  await page.locator('.journal-import-result :is(.journal-import-preview, .journal-error):visible').waitFor();
+}
+
+const entryCount = (page) => page.locator('.journal-entry').count();
+
+describe('journal basics', () => {
+  test('an entry saved through the form shows every detail and persists across reload', async () => {
+    const { context, page } = await fresh();
+    await openJournal(page);
+    assert.match(await page.locator('.journal-empty').innerText(), /Nothing here yet/);
+    await page.getByRole('link', { name: 'Add an entry' }).click();
+    await page.waitForURL(server.url + 'journal/entry/');
+    // "When did it start?" defaults to now on this device.
+    const started = await page.getByLabel('When did it start?').inputValue();
+    assert.match(started, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    const startedDay = started.slice(0, 10);
+    const session = new Date(Date.parse(startedDay + 'T12:00:00Z') - 2 * 86400000).toISOString().slice(0, 10);
+    await fillAndSave(page, {
+      symptoms: ['Tired or drained', 'Chest pain or breathlessness'],
+      severity: '6',
+      session,
+      unit: 'hours',
+      amount: '3',
+      notes: 'Went to bed early.\nSecond line.',
+    });
+    await page.waitForURL(server.url + 'journal/');
+    const card = page.locator('.journal-entry');
+    assert.equal(await card.count(), 1);
+    const text = await card.innerText();
+    for (const part of ['Tired or drained', 'Chest pain or breathlessness', 'Day 2 after your session', 'Severity 6 out of 10', 'Lasted 3 hours', 'Went to bed early.\nSecond line.']) {
+      assert.ok(text.includes(part), `card shows ${JSON.stringify(part)}: ${text}`);
+    }
+    assert.equal(await card.locator('.level-badge.level-urgent').count(), 1, 'the most urgent level of its symptoms');
+    assert.equal(await card.getByRole('link', { name: 'Is this normal?' }).getAttribute('href'), 'check/?symptoms=fatigue,chest');
+    const saved = JSON.parse((await stored(page))[KEY]);
+    assert.equal(saved.version, 1);
+    assert.equal(saved.entries.length, 1);
+    assert.deepEqual(saved.entries[0].symptoms, ['fatigue', 'chest']);
+    assert.deepEqual(saved.entries[0].duration, { unit: 'hours', amount: 3 });
+
+    await page.reload();
+    await appReady(page);
+    assert.equal(await entryCount(page), 1, 'still there after a reload');
+    assert.match(await page.locator('.journal-day h2').innerText(), /^\w+day \d{1,2} \w+ \d{4}$/);
+    // The browser was asked to keep the data after the first save; its answer is shown.
+    assert.match(
+      await page.locator('.journal-persist').innerText(),
+      /Your browser agreed to keep this journal|Your browser may clear this data if space runs low: export a copy now and then/,
+    );
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('editing keeps the id and creation time, and changes what is shown', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2)]) });
+    await openJournal(page);
+    await page.locator('.journal-entry', { hasText: 'Entry 1:' }).getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/journal\/entry\/\?id=e-test-1$/);
+    assert.equal(await page.locator('h1').innerText(), 'Edit an entry');
+    assert.equal(await page.getByLabel('Notes (optional)').inputValue(), makeEntry(1).notes);
+    assert.equal(await page.getByRole('radio', { name: '1', exact: true }).isChecked(), true);
+    await page.getByRole('radio', { name: '9', exact: true }).check();
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.waitForURL(server.url + 'journal/');
+    assert.match(await page.locator('.journal-entry', { hasText: 'Entry 1:' }).innerText(), /Severity 9 out of 10/);
+    const saved = JSON.parse((await stored(page))[KEY]).entries.find((e) => e.id === 'e-test-1');
+    assert.equal(saved.severity, 9);
+    assert.equal(saved.created_ms, makeEntry(1).created_ms);
+    assert.ok(saved.updated_ms > saved.created_ms);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('form errors show beside their fields, in a summary, and clear when fixed', async () => {
+    const { context, page } = await fresh();
+    await page.goto(server.url + 'journal/entry/');
+    await appReady(page);
+    await page.getByLabel('Unit').selectOption('hours');
+    await page.getByLabel('How long', { exact: true }).fill('a while');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('role'), 'alert');
+    assert.equal(await summary.locator('li').count(), 3, 'symptoms, severity and duration');
+    // Focus moves to the summary.
+    await page.waitForFunction(() => document.activeElement.classList.contains('error-summary'));
+    assert.match(await page.locator('#field-symptoms-error').innerText(), /Choose at least one symptom/);
+    assert.match(await page.locator('#field-severity-error').innerText(), /Choose how bad it is/);
+    assert.match(await page.locator('#field-duration-error').innerText(), /whole number/);
+    assert.match(await page.locator('fieldset:has(#field-symptoms)').getAttribute('aria-describedby'), /field-symptoms-error/);
+    assert.equal(await page.locator('#field-duration').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#field-notes').getAttribute('aria-invalid'), null);
+    // A summary item moves to its field.
+    await summary.getByRole('button', { name: /Choose how bad it is/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'field-severity');
+
+    assert.deepEqual(await axe(page), [], 'axe on the form with its errors');
+
+    // Fixing a field clears its message at once.
+    await page.getByRole('radio', { name: '3', exact: true }).check();
+    await page.locator('#field-severity-error').waitFor({ state: 'hidden' });
+    await page.getByLabel('How long', { exact: true }).fill('2');
+    await page.locator('#field-duration-error').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#field-duration').getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('#field-symptoms-error').isVisible(), true);
+    assert.doesNotMatch(await page.locator('fieldset:has(#field-severity)').getAttribute('aria-describedby'), /error/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('filters by symptom and by words in the notes, with the state in the URL', async () => {
+    const { context, page } = await fresh();
+    const entries = [makeEntry(0), makeEntry(1), makeEntry(2, { notes: 'Café with Zoë, felt dizzy' }), makeEntry(3)];
+    await seed(context, { [KEY]: envelope(entries) });
+    await openJournal(page);
+    assert.equal(await entryCount(page), 4);
+    // Newest first, grouped by day: entries 3 (day 2) then 2, 1, 0 (day 1).
+    const headings = await page.locator('.journal-day h2').allInnerTexts();
+    assert.deepEqual(headings, ['Tuesday 2 January 2024', 'Monday 1 January 2024']);
+    assert.match(await page.locator('.journal-entry').first().innerText(), /Entry 3:/);
+
+    await page.getByLabel('Symptom').selectOption('tingling');
+    await page.waitForURL(/\?symptom=tingling$/);
+    // tingling is in entries 1 (dizzy, tingling) and 2 (tingling, sleep).
+    assert.equal(await entryCount(page), 2);
+    await page.getByLabel('Search your notes').fill('cafe zoe');
+    assert.equal(await entryCount(page), 0, 'the words must appear together');
+    await page.getByLabel('Search your notes').fill('CAFE');
+    await page.waitForURL(/symptom=tingling&text=CAFE$/);
+    assert.equal(await entryCount(page), 1, 'case and accents are ignored');
+    assert.match(await page.locator('.journal-count').innerText(), /1 of 4 entries match/);
+
+    await page.reload();
+    await appReady(page);
+    assert.equal(await entryCount(page), 1, 'the filter comes back from the URL');
+    assert.equal(await page.getByLabel('Search your notes').inputValue(), 'CAFE');
+    assert.equal(await page.getByLabel('Symptom').inputValue(), 'tingling');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('delete shows "Entry deleted. Undo" and Undo puts the entry back', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2)]) });
+    await openJournal(page);
+    await page.locator('.journal-entry', { hasText: 'Entry 1:' }).getByRole('button', { name: 'Delete' }).click();
+    const status = page.locator('.journal-status');
+    await status.getByText('Entry deleted.').waitFor();
+    assert.equal(await status.getAttribute('role'), 'status');
+    assert.equal(await entryCount(page), 1);
+    assert.equal(JSON.parse((await stored(page))[KEY]).entries.length, 1);
+    // Focus moves to Undo.
+    await page.waitForFunction(() => document.activeElement.textContent === 'Undo');
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await status.getByText('Entry restored.').waitFor();
+    assert.equal(await entryCount(page), 2);
+    const ids = JSON.parse((await stored(page))[KEY]).entries.map((e) => e.id);
+    assert.deepEqual(ids, ['e-test-1', 'e-test-2'], 'back in its place');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('2,000 entries: the newest 200 are drawn, "Show 200 more" adds the next', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope(Array.from({ length: 2000 }, (_, i) => makeEntry(i))) });
+    await openJournal(page);
+    assert.equal(await entryCount(page), 200);
+    assert.match(await page.locator('.journal-count').innerText(), /Showing the newest 200 of 2,000 matching entries/);
+    await page.getByRole('button', { name: 'Show 200 more' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.journal-entry').length === 400);
+    // Cards off screen skip rendering (content-visibility), so read their text, not innerText.
+    assert.match(await page.locator('.journal-entry').first().textContent(), /Entry 1999:/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+});
+
+describe('never lose data', () => {
+  test('an older version migrates, and the original is kept before the first save', async () => {
+    const { context, page } = await fresh();
+    const legacy = await fixture('v0-legacy.json');
+    await seed(context, { [KEY]: legacy });
+    await openJournal(page);
+    assert.match(await page.locator('[data-banner="migrated"]').innerText(), /updated to the new format/);
+    assert.ok((await entryCount(page)) >= 2);
+    const before = await stored(page);
+    const backups = Object.keys(before).filter((k) => k.startsWith(BACKUP));
+    assert.equal(backups.length, 1);
+    assert.equal(before[backups[0]], legacy, 'the raw original, byte for byte');
+    assert.equal(before[KEY], legacy, 'nothing is rewritten just by looking');
+    const shown = await entryCount(page);
+    await addEntry(page, { notes: 'after migration' });
+    const after = await stored(page);
+    const saved = JSON.parse(after[KEY]);
+    assert.equal(saved.version, 1);
+    assert.equal(saved.entries.length, shown + 1);
+    assert.equal(after[backups[0]], legacy, 'the original is still kept');
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator('[data-banner]:visible').count(), 0, 'loads as the current version now');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('a newer version opens read-only and is never overwritten', async () => {
+    const { context, page } = await fresh();
+    const future = await fixture('v2-future.json');
+    await seed(context, { [KEY]: future });
+    await openJournal(page);
+    assert.match(await page.locator('[data-banner="read-only"]').innerText(), /newer version of Aftercare \(format 2\)/);
+    assert.equal(await entryCount(page), 1, 'the readable entry is shown');
+    assert.equal(await page.getByRole('link', { name: 'Add an entry' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Delete', exact: true }).count(), 0);
+    assert.equal(await page.getByLabel('Choose a JSON file exported from Aftercare').isVisible(), false, 'no import');
+    const raw = await download(page, () => page.getByRole('button', { name: 'Download the stored data' }).click());
+    assert.equal(raw.text, future);
+    // Even the form refuses to save, with a clear reason.
+    await page.goto(server.url + 'journal/entry/');
+    await appReady(page);
+    await fillAndSave(page, {});
+    assert.match(await page.locator('.journal-save-error').innerText(), /newer version of Aftercare/);
+    assert.equal((await stored(page))[KEY], future, 'untouched');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('corrupt data: nothing deleted, the original kept and downloadable, the person told', async () => {
+    const { context, page } = await fresh();
+    const corrupt = await fixture('corrupt-truncated.json');
+    await seed(context, { [KEY]: corrupt });
+    await openJournal(page);
+    const banner = page.locator('[data-banner="unreadable"]');
+    assert.match(await banner.innerText(), /Your saved journal could not be read\. Nothing has been deleted/);
+    const raw = await download(page, () => banner.getByRole('button', { name: 'Download the damaged data' }).click());
+    assert.equal(raw.text, corrupt);
+    const backups = Object.entries(await stored(page)).filter(([k]) => k.startsWith(BACKUP));
+    assert.deepEqual(backups.map(([, v]) => v), [corrupt]);
+    await addEntry(page, { notes: 'a fresh start' });
+    const after = await stored(page);
+    assert.equal(JSON.parse(after[KEY]).entries.length, 1);
+    assert.equal(after[backups[0][0]], corrupt, 'the backup survives the first save');
+    assert.equal(await page.locator('.journal-backups li').count(), 1, 'listed under "Copies kept for safety"');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('partly corrupt data: the good entries load and the rest is kept', async () => {
+    const { context, page } = await fresh();
+    const partial = await fixture('v1-partial.json');
+    await seed(context, { [KEY]: partial });
+    await openJournal(page);
+    assert.equal(await entryCount(page), 2, 'good-1 and good-2');
+    assert.match(await page.locator('[data-banner="damaged"]').innerText(), /6 entries could not be read\. The rest of your journal is shown/);
+    const backups = Object.entries(await stored(page)).filter(([k]) => k.startsWith(BACKUP));
+    assert.deepEqual(backups.map(([, v]) => v), [partial]);
+    await page.locator('.journal-entry').first().getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Entry deleted.').waitFor();
+    const after = await stored(page);
+    assert.equal(JSON.parse(after[KEY]).entries.length, 1);
+    assert.equal(after[backups[0][0]], partial);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('storage full: the save fails visibly, the form keeps its input, earlier data intact', async () => {
+    const { context, page } = await fresh();
+    const earlier = envelope([makeEntry(1)]);
+    await seed(context, { [KEY]: earlier });
+    await page.addInitScript((key) => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (k === key || k.startsWith(key + '.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, k, v);
+      };
+    }, KEY);
+    await page.goto(server.url + 'journal/entry/');
+    await appReady(page);
+    await fillAndSave(page, { notes: 'Typed before the storage filled up', severity: '7' });
+    const error = page.locator('.journal-save-error');
+    await error.waitFor();
+    const message = await error.innerText();
+    assert.match(message, /storage for Aftercare is full/);
+    assert.match(message, /export your journal/);
+    assert.match(message, /delete old entries/);
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.equal(page.url(), server.url + 'journal/entry/', 'stays on the form');
+    assert.equal(await page.getByLabel('Notes (optional)').inputValue(), 'Typed before the storage filled up');
+    assert.equal(await page.getByRole('radio', { name: '7', exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'Tired or drained', exact: true }).isChecked(), true);
+    assert.equal((await stored(page))[KEY], earlier, 'earlier data intact');
+    // An import that does not fit is refused whole.
+    await openJournal(page);
+    await chooseImport(page, 'more.json', envelope([makeEntry(5), makeEntry(6)]));
+    await page.getByRole('button', { name: 'Import 2 entries' }).click();
+    assert.match(await page.locator('.journal-import-result .journal-error').innerText(), /full/);
+    assert.equal(await entryCount(page), 1);
+    assert.equal((await stored(page))[KEY], earlier);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('storage unavailable: works in memory with a banner, and export still works', async () => {
+    const { context, page } = await fresh();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await openJournal(page);
+    assert.match(await page.locator('[data-banner="memory"]').innerText(), /Entries will not be kept/);
+    // In-app navigation keeps the page (and its memory) alive.
+    await page.getByRole('link', { name: 'Add an entry' }).click();
+    await page.waitForURL(server.url + 'journal/entry/');
+    await fillAndSave(page, { notes: 'only in memory' });
+    await page.waitForURL(server.url + 'journal/');
+    assert.equal(await entryCount(page), 1);
+    const json = await download(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+    const exported = JSON.parse(json.text);
+    assert.equal(exported.entries.length, 1);
+    assert.equal(exported.entries[0].notes, 'only in memory');
+    assert.match(await page.locator('.journal-persist').innerText(), /export a copy now and then/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('two tabs: entries added in each both survive, and the other tab keeps its unsaved form', async () => {
+    const { context } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1)]) });
+    const a = await newPage(context);
+    const b = await newPage(context);
+    await openJournal(a);
+    await b.goto(server.url + 'journal/entry/');
+    await appReady(b);
+    await b.getByLabel('Notes (optional)').fill('typed in B, not saved yet');
+    await b.getByRole('checkbox', { name: 'Poor sleep', exact: true }).check();
+
+    // Tab A adds an entry; tab B's form is untouched by the storage event.
+    await addEntry(a, { notes: 'added in A', symptoms: ['Dizzy or light-headed'] });
+    await b.waitForTimeout(200);
+    assert.equal(await b.getByLabel('Notes (optional)').inputValue(), 'typed in B, not saved yet');
+    assert.equal(await b.getByRole('checkbox', { name: 'Poor sleep', exact: true }).isChecked(), true);
+
+    // Tab B saves: it starts from what A stored, so nothing of A's is lost.
+    await b.getByRole('radio', { name: '2', exact: true }).check();
+    await b.getByRole('button', { name: 'Save entry' }).click();
+    await b.waitForURL(server.url + 'journal/');
+    assert.equal(await entryCount(b), 3);
+    // Tab A hears B's save and shows it without a reload.
+    await a.locator('.journal-entry', { hasText: 'typed in B' }).waitFor();
+    assert.equal(await entryCount(a), 3);
+    const notes = JSON.parse((await stored(a))[KEY]).entries.map((e) => e.notes);
+    assert.ok(notes.includes('added in A') && notes.includes('typed in B, not saved yet'));
+
+    // A delete in one tab reaches the other, and is not undone by the other's next save.
+    await a.locator('.journal-entry', { hasText: 'Entry 1:' }).getByRole('button', { name: 'Delete' }).click();
+    await b.locator('.journal-entry', { hasText: 'Entry 1:' }).waitFor({ state: 'detached' });
+    await addEntry(b, { notes: 'second from B' });
+    const final = JSON.parse((await stored(b))[KEY]).entries.map((e) => e.notes);
+    assert.equal(final.length, 3);
+    assert.ok(!final.includes(makeEntry(1).notes), 'the deleted entry stays deleted');
+    assert.deepEqual([...a.problems, ...b.problems], []);
+    await context.close();
+  });
+
+  test('hostile imports are refused or imported whole, with a clear message; text stays inert', async () => {
+    const { context, page } = await fresh();
+    const earlier = envelope([makeEntry(1)]);
+    await seed(context, { [KEY]: earlier });
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs += 1;
+      d.dismiss();
+    });
+    await openJournal(page);
+    const refused = async (name, content, pattern) => {
+      await chooseImport(page, name, content);
+      const message = await page.locator('.journal-import-result .journal-error').innerText();
+      assert.match(message, pattern, name);
+      assert.equal((await stored(page))[KEY], earlier, `${name} changes nothing`);
+    };
+    await refused('not-json.json', 'hello, this is not JSON', /not a journal export/);
+    await refused('other.json', JSON.stringify({ name: 'someone else', items: [1, 2] }), /not an Aftercare journal/);
+    await refused('future.json', await fixture('v2-future.json'), /newer version of Aftercare \(format 2\)/);
+    await refused('huge.json', Buffer.alloc(20 * 1024 * 1024, 0x20), /too big to import \(20\.0 MB\)\. The limit is 10\.0 MB/);
+    await refused('many.json', envelope(Array.from({ length: 100000 }, () => ({}))), /has 100,000 entries\. The limit is 50,000/);
+
+    // A file whose every entry is wrong imports nothing.
+    await chooseImport(page, 'wrong.json', envelope([{ id: 'x', started: 'yesterday', severity: 'bad' }, 7]));
+    assert.match(await page.locator('.journal-import-preview').innerText(), /0 new, 0 already here \(0 identical, 0 changed\), 2 invalid/);
+    assert.match(await page.locator('.journal-import-preview').innerText(), /Nothing to import/);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // HTML and script in every text field: imported as text, shown as text, never run.
+    await page.addInitScript(() => {
+      window.__pwned = false;
+    });
+    await chooseImport(page, 'hostile.json', await fixture('hostile.json'));
+    assert.match(await page.locator('.journal-import-preview').innerText(), /2 new/);
+    await page.getByRole('button', { name: 'Import 2 entries' }).click();
+    await page.locator('.journal-status', { hasText: 'Imported: 2 new, 0 updated.' }).waitFor();
+    assert.equal(await entryCount(page), 3);
+    const main = page.locator('main');
+    assert.ok((await main.innerText()).includes("<script>alert('other')</script>"), 'markup shows as its characters');
+    assert.equal(await main.locator('script, img, iframe').count(), 0, 'no element was made from the text');
+    await page.reload();
+    await appReady(page);
+    assert.equal(await entryCount(page), 3);
+    await page.locator('.journal-entry', { hasText: 'evil.example' }).first().getByRole('link', { name: 'Edit' }).click();
+    await appReady(page);
+    assert.equal(await page.locator('main').locator('script, img, iframe').count(), 0);
+    await page.goto(server.url + 'journal/summary/?from=2024-03-01&to=2024-03-01');
+    await appReady(page);
+    assert.ok((await page.locator('main').innerText()).includes('</textarea><script>'));
+    assert.equal(await page.locator('main').locator('script, img, iframe').count(), 0);
+    assert.equal(dialogs, 0, 'no alert ever ran');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('export, delete all, import: the journal comes back identical', async () => {
+    const { context, page } = await fresh();
+    const entries = [
+      makeEntry(1),
+      makeEntry(2, { notes: 'Line one\nLine "two", with, commas\n=cmd', other_symptoms: 'Œuvre — ça va' }),
+      makeEntry(3, { symptoms: ['fatigue', 'a-future-slug'], duration: { unit: 'ongoing' }, session_date: null, future_field: { kept: [1, 2] } }),
+    ];
+    await seed(context, { [KEY]: envelope(entries) });
+    await openJournal(page);
+    const first = await download(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+    assert.match(first.name, /^aftercare-journal-\d{4}-\d{2}-\d{2}\.json$/);
+    const csv = await download(page, () => page.getByRole('button', { name: 'Export as CSV' }).click());
+    assert.match(csv.name, /\.csv$/);
+    const rows = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    assert.equal(rows[0], 'id,started,session_date,day_after_session,symptoms,other_symptoms,severity,duration,notes,created_utc,updated_utc');
+    assert.ok(csv.text.includes('"Line one\nLine ""two"", with, commas\n=cmd"'), 'quoted, quotes doubled, newlines kept');
+
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    const confirm = page.locator('.journal-confirm');
+    assert.match(await confirm.innerText(), /This removes all 3 entries from this browser\. It cannot be undone/);
+    await page.waitForFunction(() => document.activeElement.classList.contains('journal-confirm'));
+    await axe(page).then((v) => assert.deepEqual(v, [], 'axe with the confirmation open'));
+    await confirm.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.locator('.journal-empty').waitFor();
+    assert.deepEqual(await stored(page), {}, 'nothing left in storage');
+
+    await chooseImport(page, first.name, first.text);
+    assert.match(await page.locator('.journal-import-preview').innerText(), /3 new, 0 already here \(0 identical, 0 changed\), 0 invalid/);
+    await page.getByRole('button', { name: 'Import 3 entries' }).click();
+    await page.locator('.journal-status', { hasText: 'Imported: 3 new, 0 updated.' }).waitFor();
+    const second = await download(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
+    assert.equal(second.text, first.text, 'identical, byte for byte');
+    // Importing the same file again finds everything already here.
+    await chooseImport(page, first.name, first.text);
+    assert.match(await page.locator('.journal-import-preview').innerText(), /0 new, 3 already here \(3 identical, 0 changed\)/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+});
+
+describe('summary and accessibility', () => {
+  test('the clinician summary: range in the URL, chart with a text alternative, table, disclaimer, print', async () => {
+    const { context, page } = await fresh();
+    const entries = Array.from({ length: 12 }, (_, i) => makeEntry(i));
+    await seed(context, { [KEY]: envelope(entries) });
+    await page.goto(server.url + 'journal/summary/');
+    await appReady(page);
+    // By default, the whole journal: 12 entries over 4 days.
+    assert.equal(await page.locator('.summary-table tbody tr').count(), 12);
+    assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '2024-01-01');
+    assert.equal(await page.getByLabel('To', { exact: true }).inputValue(), '2024-01-04');
+    assert.equal(await page.locator('.summary-chart circle').count(), 12);
+    assert.equal(await page.locator('.summary-chart polyline').count(), 1);
+    const svg = page.locator('.summary-chart svg');
+    assert.equal(await svg.getAttribute('role'), 'img');
+    assert.match(await page.locator('#chart-desc').textContent(), /^12 entries on 4 days from 1 January 2024 to 4 January 2024\. Severity ranged from 0 to 10 out of 10/);
+    assert.ok((await page.locator('main').innerText()).includes('Please note:'), 'the disclaimer');
+
+    await page.getByLabel('From', { exact: true }).fill('2024-01-02');
+    await page.waitForURL(/\?from=2024-01-02$/);
+    assert.equal(await page.locator('.summary-table tbody tr').count(), 9);
+    await page.goto(server.url + 'journal/summary/?from=2024-01-03&to=2024-01-03');
+    await appReady(page);
+    assert.equal(await page.locator('.summary-table tbody tr').count(), 3);
+    assert.equal(await page.locator('.summary-period').innerText(), 'Symptom journal for 3 January 2024');
+
+    // Printing: only the summary, with page numbers from the @page margin box.
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.journal-controls', '.no-print']) {
+      assert.equal(await page.locator(selector).first().evaluate((e) => getComputedStyle(e).display), 'none', `${selector} is not printed`);
+    }
+    assert.equal(await page.locator('.summary-table').evaluate((e) => getComputedStyle(e).display), 'table');
+    const pageNumbers = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule instanceof CSSPageRule && /counter\(page\)/.test(rule.cssText)),
+      ),
+    );
+    assert.ok(pageNumbers, 'Chromium keeps the page-number margin box');
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 1000, 'prints');
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('axe finds no violations on the list with entries and on the summary', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2, { symptoms: ['chest'] }), makeEntry(3, { symptoms: ['a-future-slug'] })]) });
+    await openJournal(page);
+    await page.locator('.journal-entry').first().getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Entry deleted.').waitFor();
+    await chooseImport(page, 'x.json', envelope([makeEntry(7), { id: 'bad' }]));
+    assert.deepEqual(await axe(page), [], 'list');
+    await page.goto(server.url + 'journal/summary/');
+    await appReady(page);
+    assert.deepEqual(await axe(page), [], 'summary');
+    await page.goto(server.url + 'journal/?symptom=nothing-matches');
+    await appReady(page);
+    assert.deepEqual(await axe(page), [], 'list with no match');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+});
