@@ -529,12 +529,12 @@ impl JournalStore {
     fn commit_stored(self, change: Change) -> Result<Done, SaveError> {
         let raw = storage::read(KEY).map_err(SaveError::Storage)?;
         let unchanged = self.synced.with_value(|s| *s == raw);
-        let mut journal = if unchanged {
-            self.journal.get_untracked()
+        // Another tab saved since this one last looked: start from what it saved.
+        let fresh = if unchanged {
+            None
         } else {
-            // Another tab saved since this one last looked: start from what it saved.
             match raw.as_deref().map(journal::load) {
-                None => Journal::new(),
+                None => Some(Journal::new()),
                 Some(outcome) => {
                     if !outcome.is_writable() {
                         self.reload(false);
@@ -544,7 +544,7 @@ impl JournalStore {
                     if let (Some(kind), Some(raw)) = (loaded.backup_kind, raw.as_ref()) {
                         self.pending_backup.set_value(Some((raw.clone(), kind)));
                     }
-                    loaded.journal
+                    Some(loaded.journal)
                 }
             }
         };
@@ -556,13 +556,41 @@ impl JournalStore {
             }
             self.backups.set(list_backups());
         }
-        let done = apply(&mut journal, change)?;
-        let text = journal::save(&journal);
-        storage::write(KEY, &text).map_err(SaveError::Storage)?;
-        self.synced.set_value(Some(text));
-        self.journal.set(journal);
-        self.ask_persist_once();
-        Ok(done)
+        // The journal shown is what storage holds, so it is changed in place rather than
+        // copied (2,000 entries take milliseconds to copy); if the write fails, it is read
+        // back from storage, which a failed write leaves as it was.
+        let mut journal = match fresh {
+            Some(journal) => journal,
+            None => self
+                .journal
+                .try_update_untracked(std::mem::take)
+                .unwrap_or_default(),
+        };
+        let result = apply(&mut journal, change).and_then(|done| {
+            let text = journal::save(&journal);
+            storage::write(KEY, &text).map_err(SaveError::Storage)?;
+            Ok((done, text))
+        });
+        match result {
+            Ok((done, text)) => {
+                self.synced.set_value(Some(text));
+                self.journal.set(journal);
+                self.ask_persist_once();
+                Ok(done)
+            }
+            Err(error) => {
+                if matches!(error, SaveError::Storage(_)) {
+                    // `journal` holds the change that was not saved: show storage's content.
+                    journal = raw
+                        .as_deref()
+                        .map_or_else(Journal::new, |r| interpret(journal::load(r)).journal);
+                }
+                // A refused change left `journal` as it was.
+                self.synced.set_value(raw);
+                self.journal.set(journal);
+                Err(error)
+            }
+        }
     }
 
     /// After the first save of a session, asks the browser to keep the data if it does not
