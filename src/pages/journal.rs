@@ -679,10 +679,12 @@ fn DeleteAll() -> impl IntoView {
     let open = move |_| {
         let count = store.journal().with_untracked(core::Journal::len);
         let backups = store.backups().with_untracked(Vec::len);
-        what.set(match (count, backups) {
-            (1, 0) => "your 1 entry".to_owned(),
-            (n, 0) => format!("all {n} entries"),
-            (n, _) => format!("all {n} entries and the copies kept for safety"),
+        what.set(match (store.is_writable(), count, backups) {
+            // A newer version's journal may hold more than this version can show.
+            (false, _, _) => "the whole journal saved by the newer version of Aftercare".to_owned(),
+            (true, 1, 0) => "your 1 entry".to_owned(),
+            (true, n, 0) => format!("all {n} entries"),
+            (true, n, _) => format!("all {n} entries and the copies kept for safety"),
         });
         confirming.set(true);
         focus(".journal-confirm");

@@ -327,6 +327,11 @@ describe('never lose data', () => {
     assert.equal(await page.getByLabel('Choose a JSON file exported from Aftercare').isVisible(), false, 'no import');
     const raw = await download(page, () => page.getByRole('button', { name: 'Download the stored data' }).click());
     assert.equal(raw.text, future);
+    // "Delete all" says plainly that it would remove what this version cannot show.
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    assert.match(await page.locator('.journal-confirm').innerText(), /the whole journal saved by the newer version/);
+    await page.locator('.journal-confirm').getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await stored(page))[KEY], future);
     // Even the form refuses to save, with a clear reason.
     await page.goto(server.url + 'journal/entry/');
     await appReady(page);
