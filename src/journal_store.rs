@@ -396,9 +396,10 @@ impl JournalStore {
         }
     }
 
-    /// The journal, tracked.
-    pub fn journal(self) -> RwSignal<Journal> {
-        self.journal
+    /// The journal, tracked and read-only: every change goes through
+    /// [`commit`](Self::commit), so the store stays its one owner.
+    pub fn journal(self) -> Signal<Journal> {
+        self.journal.into()
     }
 
     /// Whether changes are stored, kept in memory only, or not allowed.
