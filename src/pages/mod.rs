@@ -11,5 +11,4 @@ pub mod journal_entry;
 pub mod journal_summary;
 pub mod not_found;
 pub mod search;
-pub mod soon;
 pub mod thread;
