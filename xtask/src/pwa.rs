@@ -1,10 +1,122 @@
-//! The PWA step of the post-build: Content-Security-Policy and the service worker's precache
-//! list. (Placeholder until the PWA work lands.)
+//! The PWA step of the post-build, run last once every page exists: writes the
+//! Content-Security-Policy into every HTML page, checks the web app manifest's icons, and
+//! writes the service worker's precache list (every file, with its SHA-256) into `sw.js`.
+//!
+//! Order matters: the policy changes the pages, so the hashes are taken after it. Anything
+//! that rewrites files afterwards (precompressed `.gz`/`.br` copies included) must run after
+//! this step, or the service worker's hash check will reject the changed files.
 
-use std::path::Path;
+mod csp;
+pub mod icons;
+mod png;
+mod precache;
+mod sha256;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub use precache::Precache;
 
 /// Runs the PWA step on the finished site folder.
-#[allow(clippy::unnecessary_wraps)]
-pub fn run(_dir: &Path) -> Result<(), String> {
+///
+/// # Errors
+/// When a page, the manifest or `sw.js` is missing or cannot be read or written.
+pub fn run(dir: &Path) -> Result<(), String> {
+    let mut pages = Vec::new();
+    html_files(dir, &mut pages)?;
+    for page in &pages {
+        let html = read(page)?;
+        let with_policy = csp::apply(&html).map_err(|e| format!("{}: {e}", page.display()))?;
+        for markup in csp::blocked_markup(&with_policy) {
+            eprintln!(
+                "xtask: warning: {} has `{markup}`, which the Content-Security-Policy blocks",
+                page.display()
+            );
+        }
+        if with_policy != html {
+            write(page, &with_policy)?;
+        }
+    }
+    check_manifest(dir)?;
+    check_icons(dir)?;
+
+    let list = Precache::of_dir(dir)?;
+    let sw = dir.join("sw.js");
+    let script = read(&sw)?;
+    write(&sw, &precache::inject(&script, &list)?)?;
+    println!(
+        "pwa: {} pages with a CSP, {} files ({} KB) precached, version {}",
+        pages.len(),
+        list.entries.len(),
+        list.total_bytes().div_ceil(1024),
+        list.version
+    );
     Ok(())
+}
+
+/// Every icon the manifest names must exist in the site, else install fails quietly.
+fn check_manifest(dir: &Path) -> Result<(), String> {
+    let path = dir.join("manifest.webmanifest");
+    let manifest = read(&path)?;
+    for (i, _) in manifest.match_indices("\"src\"") {
+        let value = manifest[i + 5..]
+            .trim_start_matches([' ', ':', '\t'])
+            .strip_prefix('"')
+            .and_then(|v| v.split('"').next())
+            .ok_or_else(|| format!("{}: unreadable \"src\"", path.display()))?;
+        if !dir.join(value).is_file() {
+            return Err(format!(
+                "{} names {value}, which the build does not contain",
+                path.display()
+            ));
+        }
+    }
+    for icon in icons::ICONS {
+        if !dir.join(icon.path).is_file() {
+            return Err(format!("the build has no {}", icon.path));
+        }
+    }
+    Ok(())
+}
+
+/// The committed PNGs must be what `icon.svg` draws today: an edited SVG with stale PNGs
+/// would install an old icon.
+fn check_icons(dir: &Path) -> Result<(), String> {
+    let svg = read(&dir.join("icon.svg"))?;
+    for icon in icons::ICONS {
+        let expected = icons::render(&svg, icon.size, icon.full_bleed)?;
+        let path = dir.join(icon.path);
+        let built = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if built != expected {
+            return Err(format!(
+                "public/{} does not match public/icon.svg: run `UPDATE_ICONS=1 cargo test -p xtask committed_icons` and commit the PNGs",
+                icon.path
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn html_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            html_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
