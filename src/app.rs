@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
             {move || page(route.get())}
         </main>
         <Footer/>
+        <crate::pwa::PwaStatus/>
     }
 }
 

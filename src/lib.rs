@@ -9,6 +9,7 @@ mod components;
 mod journal_store;
 mod nav;
 mod pages;
+mod pwa;
 mod storage;
 
 /// Mounts the app on the page.

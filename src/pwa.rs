@@ -1,0 +1,304 @@
+//! The app's side of being an installable, offline-first web app, and the only module that
+//! touches the service worker, the connection state or the install prompt.
+//!
+//! [`PwaStatus`] registers `sw.js` (relative to the document's `<base>`, so it works under
+//! any subpath) and shows three calm, non-blocking notes at the bottom of the window:
+//! "A new version is ready" with a Reload button once a newer build has been downloaded
+//! and verified, "You're offline" while the connection is gone, and an Install button when
+//! the browser offers to install the app (`beforeinstallprompt`).
+//!
+//! A service worker that cannot register or update (private windows, storage turned off,
+//! plain `http://`) leaves the app exactly as it is online: failures are logged with
+//! `console.warn`, not `console.error`, because they are an expected, degraded-but-working
+//! state of the browser, not a fault of the app; nothing here can panic or stop the page.
+//!
+//! The update protocol: a new build's worker installs in the background and waits. Only when
+//! the person presses Reload does the app tell it to take over (`"skip-waiting"`), and the
+//! page reloads on `controllerchange`. A tab that did not ask keeps running and keeps its
+//! note; nothing reloads under someone typing a journal entry.
+
+use leptos::ev;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+/// The message `sw.js` waits for before a new version takes over.
+const SKIP_WAITING: &str = "skip-waiting";
+/// How long after pressing Reload to reload anyway if the new version never takes over.
+const RELOAD_FALLBACK: Duration = Duration::from_secs(4);
+/// The shortest gap between two update checks when the app comes back to the foreground.
+const CHECK_INTERVAL_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// The PWA state the notes show.
+#[derive(Clone, Copy)]
+struct Pwa {
+    /// Whether the browser says it is online.
+    online: RwSignal<bool>,
+    /// Whether a service worker controls the page, so every page works offline.
+    offline_ready: RwSignal<bool>,
+    /// Whether a newer version is installed and waiting for the person's go-ahead.
+    update_ready: RwSignal<bool>,
+    /// Whether the browser has offered to install the app and the offer is still open.
+    can_install: RwSignal<bool>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    install_event: StoredValue<Option<web_sys::Event>, LocalStorage>,
+    /// Set when the person pressed Reload: the next controller change reloads the page.
+    reload_on_change: StoredValue<bool>,
+    last_check: StoredValue<f64>,
+}
+
+/// The notes for updates, the connection and installing, fixed to the bottom of the window.
+/// Mount once, after the footer (it is a polite live region, so its notes are announced).
+#[component]
+pub fn PwaStatus() -> impl IntoView {
+    let pwa = Pwa::start();
+    view! {
+        <div class="pwa-status" role="status">
+            <Show when=move || pwa.update_ready.get()>
+                <p class="pwa-note">
+                    <span>"A new version is ready."</span>
+                    <button type="button" on:click=move |_| pwa.apply_update()>"Reload"</button>
+                </p>
+            </Show>
+            <Show when=move || !pwa.online.get()>
+                <p class="pwa-note pwa-offline">
+                    {move || {
+                        if pwa.offline_ready.get() {
+                            "You’re offline. Aftercare still works."
+                        } else {
+                            "You’re offline."
+                        }
+                    }}
+                </p>
+            </Show>
+            <Show when=move || pwa.can_install.get()>
+                <p class="pwa-note">
+                    <span>"Add Aftercare to this device as an app."</span>
+                    <button type="button" on:click=move |_| pwa.install()>"Install"</button>
+                    <button type="button" class="pwa-quiet" on:click=move |_| pwa.can_install.set(false)>
+                        "Not now"
+                    </button>
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+impl Pwa {
+    /// Creates the state, starts listening and registers the service worker.
+    fn start() -> Pwa {
+        let pwa = Pwa {
+            online: RwSignal::new(window().navigator().on_line()),
+            offline_ready: RwSignal::new(false),
+            update_ready: RwSignal::new(false),
+            can_install: RwSignal::new(false),
+            registration: StoredValue::new_local(None),
+            install_event: StoredValue::new_local(None),
+            reload_on_change: StoredValue::new(false),
+            last_check: StoredValue::new(js_sys::Date::now()),
+        };
+        let _ = window_event_listener(ev::online, move |_| {
+            pwa.online.set(true);
+            pwa.check_for_update(true);
+        });
+        let _ = window_event_listener(ev::offline, move |_| pwa.online.set(false));
+        let _ = window_event_listener_untyped("beforeinstallprompt", move |event| {
+            // Keep the browser's own mini-infobar away; offer it from our note instead.
+            event.prevent_default();
+            pwa.install_event.set_value(Some(event));
+            pwa.can_install.set(true);
+        });
+        let _ = window_event_listener_untyped("appinstalled", move |_| {
+            pwa.install_event.set_value(None);
+            pwa.can_install.set(false);
+        });
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            if !document().hidden() {
+                pwa.check_for_update(false);
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        // Lives as long as the page, like the app itself.
+        on_visible.forget();
+        pwa.register();
+        pwa
+    }
+
+    /// Registers `sw.js` with the document's base as its scope and watches for updates.
+    fn register(self) {
+        let Some(container) = container() else {
+            warn(
+                "service workers are not available here; the app works online only",
+                None,
+            );
+            return;
+        };
+        self.offline_ready.set(container.controller().is_some());
+
+        let on_change = Closure::<dyn Fn()>::new(move || self.on_controller_change());
+        let _ = container.add_event_listener_with_callback(
+            "controllerchange",
+            on_change.as_ref().unchecked_ref(),
+        );
+        on_change.forget();
+
+        let base = crate::nav::base_path();
+        let options = web_sys::RegistrationOptions::new();
+        options.set_scope(&base);
+        let promise = container.register_with_options(&format!("{base}sw.js"), &options);
+        on_settled(
+            &promise,
+            move |registration| {
+                if let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() {
+                    self.watch(registration);
+                }
+            },
+            "could not register the service worker; the app works online only",
+        );
+    }
+
+    /// Shows the update note for a version already waiting, and for each one that finishes
+    /// installing later.
+    fn watch(self, registration: ServiceWorkerRegistration) {
+        if registration.waiting().is_some() && has_controller() {
+            self.update_ready.set(true);
+        }
+        let found = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(worker) = found.installing() else {
+                return;
+            };
+            let installing = worker.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                // "installed" with a controller already in place means an update is waiting;
+                // without one it is the first install, which simply takes over.
+                if installing.state() == ServiceWorkerState::Installed && has_controller() {
+                    self.update_ready.set(true);
+                }
+            });
+            let _ = worker
+                .add_event_listener_with_callback("statechange", on_state.as_ref().unchecked_ref());
+            on_state.forget();
+        });
+        let _ = registration
+            .add_event_listener_with_callback("updatefound", on_found.as_ref().unchecked_ref());
+        on_found.forget();
+        self.registration.set_value(Some(registration));
+    }
+
+    fn on_controller_change(self) {
+        if self.reload_on_change.get_value() {
+            reload();
+            return;
+        }
+        // Controlled before: another tab accepted a new version, which now serves this page
+        // too, while this tab still runs the old code. Offer the reload here as well.
+        if self.offline_ready.get_untracked() {
+            self.update_ready.set(true);
+        }
+        self.offline_ready.set(true);
+    }
+
+    /// Lets the waiting version take over; the page reloads when it has.
+    fn apply_update(self) {
+        self.reload_on_change.set_value(true);
+        let waiting = self
+            .registration
+            .with_value(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting));
+        match waiting {
+            Some(worker) => {
+                if let Err(error) = worker.post_message(&JsValue::from_str(SKIP_WAITING)) {
+                    warn("could not message the new version", Some(&error));
+                }
+                // Should the new version never take over, reloading still shows whatever
+                // version is current rather than leaving the button dead.
+                set_timeout(reload, RELOAD_FALLBACK);
+            }
+            // Already active (another tab accepted it): reloading runs it here.
+            None => reload(),
+        }
+    }
+
+    /// Asks the browser to look for a new `sw.js` (when `now`, else at most every ten
+    /// minutes). The browser also checks on every page load by itself.
+    fn check_for_update(self, now: bool) {
+        let time = js_sys::Date::now();
+        if !now && time - self.last_check.get_value() < CHECK_INTERVAL_MS {
+            return;
+        }
+        self.last_check.set_value(time);
+        let Some(registration) = self.registration.get_value() else {
+            return;
+        };
+        match registration.update() {
+            Ok(promise) => on_settled(&promise, |_| {}, "could not check for a new version"),
+            Err(error) => warn("could not check for a new version", Some(&error)),
+        }
+    }
+
+    /// Shows the browser's install dialog (the event can be used once).
+    fn install(self) {
+        self.can_install.set(false);
+        let Some(event) = self.install_event.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let prompt = js_sys::Reflect::get(&event, &JsValue::from_str("prompt"))
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Function>().ok());
+        match prompt.map(|prompt| prompt.call0(&event)) {
+            Some(Ok(result)) => {
+                if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+                    on_settled(&promise, |_| {}, "the install dialog failed");
+                }
+            }
+            Some(Err(error)) => warn("the install dialog failed", Some(&error)),
+            None => warn("the browser's install offer has no prompt()", None),
+        }
+    }
+}
+
+/// `navigator.serviceWorker`, when the browser offers it here (secure contexts only).
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    let value = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok()?;
+    value.dyn_into::<ServiceWorkerContainer>().ok()
+}
+
+fn has_controller() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+fn reload() {
+    if let Err(error) = window().location().reload() {
+        warn("could not reload", Some(&error));
+    }
+}
+
+/// Runs `ok` with the promise's value; logs `context` as a warning when it rejects, so no
+/// rejection goes unhandled (an unhandled one is reported as an error).
+fn on_settled(
+    promise: &js_sys::Promise,
+    ok: impl FnOnce(JsValue) + 'static,
+    context: &'static str,
+) {
+    let ok = Closure::once(ok);
+    let failed = Closure::once(move |error: JsValue| warn(context, Some(&error)));
+    let _ = promise.then2(&ok, &failed);
+    // One of the two runs, once; both are small and few (registration, update checks).
+    ok.forget();
+    failed.forget();
+}
+
+/// A warning in the console, prefixed so it is clear where it comes from.
+fn warn(message: &str, detail: Option<&JsValue>) {
+    let message = JsValue::from_str(&format!("Aftercare: {message}"));
+    match detail {
+        Some(detail) => web_sys::console::warn_2(&message, detail),
+        None => web_sys::console::warn_1(&message),
+    }
+}
