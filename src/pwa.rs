@@ -7,6 +7,9 @@
 //! and verified, "You're offline" while the connection is gone, and an Install button when
 //! the browser offers to install the app (`beforeinstallprompt`).
 //!
+//! Only release builds register the worker: in development (`trunk serve`, a debug build)
+//! every save is a new build, and a cache-first worker would keep showing the previous one.
+//!
 //! A service worker that cannot register or update (private windows, storage turned off,
 //! plain `http://`) leaves the app exactly as it is online: failures are logged with
 //! `console.warn`, not `console.error`, because they are an expected, degraded-but-working
@@ -131,6 +134,11 @@ impl Pwa {
 
     /// Registers `sw.js` with the document's base as its scope and watches for updates.
     fn register(self) {
+        // Development builds (`trunk serve`) change on every save; a worker serving the last
+        // build from its cache would only get in the way. Release builds register.
+        if cfg!(debug_assertions) {
+            return;
+        }
         let Some(container) = container() else {
             warn(
                 "service workers are not available here; the app works online only",
