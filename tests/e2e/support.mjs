@@ -45,8 +45,10 @@ export async function serve({ dir = process.env.DIST || path.join(root, 'dist'),
     url,
     log,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit').catch(() => {});
       child.kill();
-      await once(child, 'exit').catch(() => {});
+      await exited;
     },
   };
 }

@@ -260,7 +260,7 @@ fn reason(status: u16) -> &'static str {
 }
 
 fn write_response(
-    mut stream: TcpStream,
+    mut stream: impl Write,
     response: &Response,
     head_only: bool,
 ) -> std::io::Result<()> {
@@ -274,10 +274,7 @@ fn write_response(
     }
     let _ = write!(
         head,
-        "Content-Length: {}
-Connection: close
-
-",
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
         response.body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -304,5 +301,24 @@ mod tests {
         assert_eq!(mime_type(Path::new("app_bg.wasm")), "application/wasm");
         assert!(accepts("gzip, deflate, br", "br"));
         assert!(!accepts("gzip", "br"));
+    }
+
+    #[test]
+    fn every_header_line_ends_with_crlf() {
+        let response = Response {
+            status: 200,
+            headers: vec![("Content-Type", "text/plain".to_owned())],
+            body: b"hi".to_vec(),
+        };
+        let mut out = Vec::new();
+        assert!(write_response(&mut out, &response, false).is_ok());
+        let text = String::from_utf8_lossy(&out);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or_default();
+        assert_eq!(body, "hi");
+        for line in head.split("\r\n") {
+            assert!(!line.contains('\n'), "bare newline in {line:?}");
+        }
+        assert!(head.ends_with("Connection: close"));
+        assert!(head.contains("Content-Length: 2"));
     }
 }
