@@ -7,18 +7,15 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 trunk build --release >/dev/null 2>&1 || { echo "bench: release build failed (run make dist)" >&2; exit 1; }
 
-# What the release build weighs (the files a first visit to the home page needs).
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+# What the wasm weighs on its own (first-load totals come from first-load-bench.mjs).
+for f in dist/*.wasm; do
   raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c)
-  case "$f" in
-    *.wasm) echo "bundle.wasm_kb: $(awk -v b="$raw" 'BEGIN { printf "%.1f", b / 1024 }')"
-            echo "bundle.wasm_gzip_kb: $(awk -v b="$gz" 'BEGIN { printf "%.1f", b / 1024 }')" ;;
-  esac
-  total=$(( ${total:-0} + gz ))
+  echo "bundle.wasm_kb: $(awk -v b="$raw" 'BEGIN { printf "%.1f", b / 1024 }')"
+  echo "bundle.wasm_gzip_kb: $(awk -v b="$gz" 'BEGIN { printf "%.1f", b / 1024 }')"
 done
-echo "bundle.gzip_kb: $(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')"
 
 bash bench/search/run.sh
-for script in tests/e2e/journal-bench.mjs tests/e2e/pwa-bench.mjs; do
+for script in tests/e2e/first-load-bench.mjs tests/e2e/lighthouse-bench.mjs \
+  tests/e2e/journal-bench.mjs tests/e2e/pwa-bench.mjs; do
   [ -f "$script" ] && node "$script"
 done
