@@ -31,17 +31,17 @@ pub fn App() -> impl IntoView {
 
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Home => pages::home::Home().into_any(),
-        Route::Effect(i) => view! { <pages::effect::Effect index=i/> }.into_any(),
-        Route::Faq => pages::faq::FaqList().into_any(),
-        Route::Thread(i) => view! { <pages::thread::ThreadPage index=i/> }.into_any(),
-        Route::About => pages::about::About().into_any(),
-        Route::Help => pages::help::Help().into_any(),
         Route::Check => pages::check::Check().into_any(),
         Route::Search => pages::search::Search().into_any(),
         Route::Journal => pages::journal::JournalList().into_any(),
         Route::JournalEntry => pages::journal_entry::JournalEntryPage().into_any(),
         Route::JournalSummary => pages::journal_summary::JournalSummaryPage().into_any(),
-        Route::NotFound => pages::not_found::NotFound().into_any(),
+        Route::Home
+        | Route::Effect(_)
+        | Route::Faq
+        | Route::Thread(_)
+        | Route::About
+        | Route::Help
+        | Route::NotFound => pages::static_page::static_page(route),
     }
 }

@@ -11,8 +11,21 @@ mod nav;
 mod pages;
 mod pwa;
 mod storage;
+mod takeover;
 
-/// Mounts the app on the page.
+/// Mounts the app on the page, taking over the prerendered markup if the page has some.
 pub fn start() {
+    if takeover::is_prerendered() {
+        takeover::after_next_paint(mount);
+    } else {
+        mount();
+    }
+}
+
+fn mount() {
+    let prerendered = takeover::clear();
     leptos::mount::mount_to_body(app::App);
+    if let Some(prerendered) = prerendered {
+        prerendered.restore();
+    }
 }

@@ -4,7 +4,9 @@
 //! no I/O), so every function here is tested natively with `cargo test -p aftercare-core`.
 pub mod content;
 pub mod filter;
+pub mod html;
 pub mod journal;
+pub mod pages;
 pub mod route;
 pub mod search;
 pub mod triage;

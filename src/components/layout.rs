@@ -2,7 +2,7 @@
 //! always-visible "Get help now" link, and the footer with the disclaimer.
 
 use crate::nav::Nav;
-use aftercare_core::content;
+use aftercare_core::pages;
 use aftercare_core::route::Route;
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,13 +13,18 @@ use wasm_bindgen::JsCast;
 pub fn Header() -> impl IntoView {
     let route = Nav::get().route();
     // The skip link points at #main on the page's own address (a bare "#main" would resolve
-    // against the document's <base>, i.e. the home page). Read from the browser, so it is right
-    // on the 404 page too, whatever address it was served at.
+    // against the document's <base>, i.e. the home page): the route's address relative to
+    // <base>, as the build prerenders it, with the query kept. The 404 page is served at any
+    // address under an absolute <base>, so there it is read from the browser.
     let skip_href = move || {
-        route.track();
-        let path = window().location().pathname().unwrap_or_default();
-        let search = window().location().search().unwrap_or_default();
-        format!("{path}{search}#main")
+        let here = route.get();
+        let location = window().location();
+        let search = location.search().unwrap_or_default();
+        if here == Route::NotFound {
+            format!("{}{search}#main", location.pathname().unwrap_or_default())
+        } else {
+            format!("{}{search}#main", here.href())
+        }
     };
     view! {
         <a class="skip-link" href=skip_href>"Skip to content"</a>
@@ -34,11 +39,10 @@ pub fn Header() -> impl IntoView {
             <SearchBox/>
             <nav aria-label="Main">
                 <ul>
-                    <NavLink to=Route::Home label="Guide"/>
-                    <NavLink to=Route::Faq label="Questions"/>
-                    <NavLink to=Route::Check label="Check symptoms"/>
-                    <NavLink to=Route::Journal label="Journal"/>
-                    <NavLink to=Route::About label="About"/>
+                    {pages::NAV
+                        .iter()
+                        .map(|&(to, label)| view! { <NavLink to=to label=label/> })
+                        .collect_view()}
                 </ul>
             </nav>
         </header>
@@ -54,16 +58,7 @@ fn NavLink(
     label: &'static str,
 ) -> impl IntoView {
     let route = Nav::get().route();
-    let current = move || {
-        let here = route.get();
-        let same = match (to, here) {
-            (Route::Home, Route::Effect(_))
-            | (Route::Faq, Route::Thread(_))
-            | (Route::Journal, Route::JournalEntry | Route::JournalSummary) => true,
-            (a, b) => a == b,
-        };
-        same.then_some("page")
-    };
+    let current = move || pages::is_current(to, route.get()).then_some("page");
     view! {
         <li>
             <a href=to.href() aria-current=current>{label}</a>
@@ -71,27 +66,11 @@ fn NavLink(
     }
 }
 
-/// The site footer: the short disclaimer and the attribution.
+/// The site footer: the short disclaimer and the attribution, written by the core (the same
+/// markup the build prerenders).
 #[component]
 pub fn Footer() -> impl IntoView {
-    let article = content::article();
-    view! {
-        <footer class="site-footer">
-            <p>
-                <strong>"Information only, not medical advice."</strong>
-                " Never wait to get help because of something you read here. "
-                "In an emergency, call your local emergency number."
-            </p>
-            <p>
-                "The guide and answers are by "
-                {article.author.byline()}
-                ", "
-                {article.attribution.practice}
-                ". "
-                <a href=Route::About.href()>"About this guide"</a>
-            </p>
-        </footer>
-    }
+    view! { <footer class="site-footer" inner_html=pages::footer_inner()></footer> }
 }
 
 /// The search box in the header of every page. Typing shows results at once on the search
@@ -151,7 +130,7 @@ fn SearchBox() -> impl IntoView {
             method="get"
             on:submit=move |event: ev::SubmitEvent| event.prevent_default()
         >
-            <label for="site-q">"Search the guide"</label>
+            <label for="site-q">{pages::SEARCH_LABEL}</label>
             <input
                 id="site-q"
                 node_ref=input
@@ -160,7 +139,7 @@ fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="10000"
-                placeholder="e.g. tired, pee, needle left in"
+                placeholder=pages::SEARCH_PLACEHOLDER
                 aria-keyshortcuts="/"
                 prop:value=move || q.get()
                 on:input=on_input

@@ -3,6 +3,5 @@
 pub mod journal_files;
 pub mod journal_notice;
 pub mod layout;
-pub mod message;
 pub mod symptoms;
 pub mod triage;

@@ -1,14 +1,13 @@
 //! The triage pieces pages share: a level badge that names the urgency in words, a sources
-//! line, links to the guide and the readers' questions, the disclaimer, and the compact
-//! triage panel shown on every side-effect page and reader thread.
+//! line, links to the guide and the readers' questions and the disclaimer, for the interactive
+//! pages (the static pages get the same pieces as HTML from `aftercare_core::pages`).
 //!
 //! Everything said here comes from `aftercare_core::triage` (data in `content/triage.toml`);
 //! these components only arrange it. Colour always comes with words: a badge's class picks
 //! its colour, its text says the level.
 
-use aftercare_core::content::{EntryId, Symptom};
-use aftercare_core::filter::Filter;
-use aftercare_core::route::Route;
+use aftercare_core::content::EntryId;
+use aftercare_core::pages::{entry_name, entry_route};
 use aftercare_core::triage::{self, Claim, Level, Rule, Source};
 use leptos::prelude::*;
 
@@ -19,21 +18,6 @@ pub fn LevelBadge(
     level: Level,
 ) -> impl IntoView {
     view! { <span class=format!("level-badge level-{}", level.slug())>{level.label()}</span> }
-}
-
-/// The app page an entry lives on.
-fn entry_route(entry: EntryId) -> Route {
-    match entry {
-        EntryId::Section(i) => Route::Effect(i),
-        EntryId::Thread(i) => Route::Thread(i),
-    }
-}
-
-/// The name a link to an entry shows: a section's short title, a thread's title.
-fn entry_name(entry: EntryId) -> &'static str {
-    entry
-        .section()
-        .map_or_else(|| entry.title(), |s| s.short_title)
 }
 
 /// One source, as text or as a link to the page it points at.
@@ -144,82 +128,5 @@ pub fn Disclaimer() -> impl IntoView {
             <strong>"Please note: "</strong>
             {triage::disclaimer()}
         </p>
-    }
-}
-
-/// For each symptom of a side effect or a reader's question: its level in words, how long it
-/// usually lasts, what helps and when to get help, with sources. Each symptom is a
-/// `<details>` so the page stays calm; the summary line already names the level.
-#[component]
-pub fn TriagePanel(
-    /// The entry's symptoms, in taxonomy order; nothing is shown when empty.
-    symptoms: &'static [Symptom],
-) -> impl IntoView {
-    let check_href = format!(
-        "{}?{}={}",
-        Route::Check.href(),
-        Filter::PARAM,
-        Filter {
-            selected: symptoms.to_vec()
-        }
-        .to_param()
-    );
-    (!symptoms.is_empty()).then(|| {
-        view! {
-            <section class="triage-panel" aria-labelledby="triage-title">
-                <h2 id="triage-title">"Is this normal? When to get help"</h2>
-                <ul class="triage-list">
-                    {symptoms
-                        .iter()
-                        .map(|&s| view! { <li><TriageItem symptom=s/></li> })
-                        .collect_view()}
-                </ul>
-                <p class="triage-panel-links">
-                    <a href=check_href>"Check these symptoms"</a>
-                    <a href=Route::Help.href()>"When to get help now"</a>
-                </p>
-            </section>
-        }
-    })
-}
-
-/// One symptom in the triage panel: a summary line with the level, the details inside.
-#[component]
-fn TriageItem(
-    /// The symptom to show.
-    symptom: Symptom,
-) -> impl IntoView {
-    let t = triage::triage(symptom);
-    view! {
-        <details class=format!("triage-item level-{}", t.level.slug())>
-            <summary>
-                <span class="triage-name">{symptom.name()}</span>
-                <LevelBadge level=t.level/>
-            </summary>
-            <div class="triage-body">
-                <p>{t.about.text}</p>
-                {t
-                    .lasts
-                    .as_ref()
-                    .map(|l| {
-                        view! {
-                            <h3>"How long it lasts"</h3>
-                            <p>{l.text}</p>
-                        }
-                    })}
-                {(!t.helps.is_empty())
-                    .then(|| {
-                        view! {
-                            <h3>"What helps"</h3>
-                            <ClaimList claims=t.helps/>
-                        }
-                    })}
-                <h3>"When to get help"</h3>
-                <RuleList rules={t.get_help.iter().collect::<Vec<_>>()}/>
-                <p class="triage-sources">
-                    <Sources sources=t.sources()/>
-                </p>
-            </div>
-        </details>
     }
 }

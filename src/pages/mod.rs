@@ -1,14 +1,10 @@
-//! One module per page. Each page is a component that reads the core and renders.
+//! One module per interactive page. The static pages (home, side effects, readers'
+//! questions, About, Get help now, not found) are written once in the core
+//! (`aftercare_core::pages`) and shown by `static_page`.
 
-pub mod about;
 pub mod check;
-pub mod effect;
-pub mod faq;
-pub mod help;
-pub mod home;
 pub mod journal;
 pub mod journal_entry;
 pub mod journal_summary;
-pub mod not_found;
 pub mod search;
-pub mod thread;
+pub mod static_page;

@@ -6,7 +6,12 @@
 //! down), so the same build works at the site root and under any subpath. Only `404.html`
 //! needs the absolute public path, since a host serves it at any depth: it comes from the
 //! `PUBLIC_URL` environment variable (default "/").
+//!
+//! Every static page (home, side effects, questions, About, Get help now, not found) also gets
+//! its visible HTML prerendered into `<body>`, written by the same core function the app uses,
+//! so it paints before the WebAssembly arrives and the app takes it over without a change.
 
+use aftercare_core::pages;
 use aftercare_core::route::Route;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,9 +32,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let path = route.path();
         let depth = path.split('/').filter(|p| !p.is_empty()).count();
         let html = page(&template, &"../".repeat(depth), route.title())?;
+        let html = prerender(&html, route)?;
         write(&dir.join(&path).join("index.html"), &html)?;
     }
     let not_found = page(&template, &public_url, Route::NotFound.title())?;
+    let not_found = prerender(&not_found, Route::NotFound)?;
     write(&dir.join("404.html"), &not_found)?;
     // Last, once every page exists: security headers and the offline precache list.
     crate::pwa::run(&dir)
@@ -43,6 +50,30 @@ fn page(template: &str, base: &str, title: &str) -> Result<String, String> {
     let title = format!("{} · Aftercare", escape(title));
     replace_between(&html, "<title>", "</title>", &title)
         .ok_or_else(|| "index.html has no <title>".to_owned())
+}
+
+/// The page with its static content written into `<body>` (header, page, footer and the
+/// app's empty status region, exactly as the app renders them), marked `data-prerendered` so
+/// the app knows to take it over. Interactive pages are left as they are.
+fn prerender(html: &str, route: Route) -> Result<String, String> {
+    let Some(page) = pages::page(route) else {
+        return Ok(html.to_owned());
+    };
+    let body = format!(
+        "\n{}<main id=\"main\" tabindex=\"-1\">{}</main><footer class=\"site-footer\">{}</footer>\
+         <div class=\"pwa-status\" role=\"status\"></div>\n",
+        pages::header(route),
+        page.outer(),
+        pages::footer_inner()
+    );
+    let html = replace_between(
+        html,
+        "<body",
+        "</body>",
+        &format!(" data-prerendered>{body}"),
+    )
+    .ok_or("index.html has no <body>…</body>")?;
+    Ok(html)
 }
 
 /// Replaces the text between the first `start` and the next `end` after it.
@@ -85,5 +116,22 @@ mod tests {
     #[test]
     fn page_without_base_is_an_error() {
         assert!(page("<title>x</title>", "./", "t").is_err());
+    }
+
+    #[test]
+    fn static_pages_are_prerendered_and_interactive_ones_are_not() {
+        let template = "<head><base href=\"./\"><title>x</title></head>\n<body>\n  <noscript>n</noscript>\n</body>\n</html>";
+        let Ok(home) = prerender(template, Route::Home) else {
+            panic!("prerenders");
+        };
+        assert!(home.contains("<body data-prerendered>"));
+        assert!(home.contains("Six weird but normal side effects"));
+        assert!(home.contains("<main id=\"main\" tabindex=\"-1\"><div class=\"page home\">"));
+        assert!(!home.contains("<noscript>"));
+        assert!(home.ends_with("</body>\n</html>"));
+        assert_eq!(
+            prerender(template, Route::Journal).ok().as_deref(),
+            Some(template)
+        );
     }
 }

@@ -1,0 +1,139 @@
+//! Taking over a prerendered page. The build writes each static page's HTML into its
+//! `index.html`, so the words paint before the WebAssembly arrives. When the app starts it
+//! removes that markup and mounts itself in the same task, so the browser never paints in
+//! between; the app renders the very same markup (the core writes both), so nothing moves.
+//!
+//! The app waits for the prerendered page to have been painted and presented (two animation
+//! frames, then a task) before it takes over, so compiling and starting the WebAssembly never
+//! delays the words' first paint.
+//!
+//! What a person did with the prerendered page before the app arrived is carried over: the
+//! scroll position, and anything typed into the search box (with its focus).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Whether this page was prerendered by the build.
+pub fn is_prerendered() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-prerendered"))
+}
+
+/// Runs `start` once the page as it stands has been painted: after the next animation frame,
+/// in a fresh task after the frame after that. If the browser refuses either step, `start` runs at once.
+pub fn after_next_paint(start: impl FnOnce() + 'static) {
+    let start = Rc::new(Cell::new(Some(start)));
+    let run = {
+        let start = Rc::clone(&start);
+        move || {
+            if let Some(start) = start.take() {
+                start();
+            }
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        run();
+        return;
+    };
+    // Two frames, then a task: the first frame paints the page, the second comes after the
+    // browser has presented it (and recorded its paint timings).
+    let frame = {
+        let window = window.clone();
+        let run = run.clone();
+        Closure::once_into_js(move || {
+            let second = {
+                let window = window.clone();
+                let run = run.clone();
+                Closure::once_into_js(move || {
+                    let task = Closure::once_into_js(run.clone());
+                    if window
+                        .set_timeout_with_callback(task.unchecked_ref())
+                        .is_err()
+                    {
+                        run();
+                    }
+                })
+            };
+            if window
+                .request_animation_frame(second.unchecked_ref())
+                .is_err()
+            {
+                run();
+            }
+        })
+    };
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        run();
+    }
+}
+
+/// What the prerendered page held when the app arrived.
+pub struct Prerendered {
+    scroll: (f64, f64),
+    typed: Option<(String, bool)>,
+}
+
+/// Removes the prerendered markup (if any) and remembers what the person had done with it.
+pub fn clear() -> Option<Prerendered> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let body = document.body()?;
+    if !body.has_attribute("data-prerendered") {
+        return None;
+    }
+    let typed = document
+        .get_element_by_id("site-q")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| {
+            let focused = document
+                .active_element()
+                .is_some_and(|el| el.id() == "site-q");
+            (input.value(), focused)
+        });
+    let scroll = (
+        window.scroll_x().unwrap_or_default(),
+        window.scroll_y().unwrap_or_default(),
+    );
+    body.set_inner_html("");
+    let _ = body.remove_attribute("data-prerendered");
+    Some(Prerendered { scroll, typed })
+}
+
+impl Prerendered {
+    /// After the app has mounted: puts the scroll position back, and hands anything typed
+    /// into the search box to the app's own box (which then shows results as usual).
+    pub fn restore(self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if self.scroll != (0.0, 0.0) {
+            window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+        }
+        let Some((value, focused)) = self.typed else {
+            return;
+        };
+        let Some(input) = window
+            .document()
+            .and_then(|d| d.get_element_by_id("site-q"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if focused {
+            let _ = input.focus();
+        }
+        if !value.is_empty() {
+            input.set_value(&value);
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
+}
