@@ -34,6 +34,7 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p aftercare --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p aftercare --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 clean:
 	rm -rf dist target

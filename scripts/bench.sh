@@ -7,11 +7,13 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 trunk build --release >/dev/null 2>&1 || { echo "bench: release build failed (run make dist)" >&2; exit 1; }
 
-# What the wasm weighs on its own (first-load totals come from first-load-bench.mjs).
-for f in dist/*.wasm; do
-  raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c)
-  echo "bundle.wasm_kb: $(awk -v b="$raw" 'BEGIN { printf "%.1f", b / 1024 }')"
-  echo "bundle.wasm_gzip_kb: $(awk -v b="$gz" 'BEGIN { printf "%.1f", b / 1024 }')"
+# What each bundle's wasm weighs on its own (first-load totals come from first-load-bench.mjs):
+# the whole app (search, check, journal) and the reader that static pages load first.
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+for f in dist/*_bg.wasm; do
+  case "$(basename "$f")" in reader-*) name=bundle.reader_wasm ;; *) name=bundle.wasm ;; esac
+  echo "$name""_kb: $(kb "$(wc -c < "$f")")"
+  echo "$name""_gzip_kb: $(kb "$(gzip -9c "$f" | wc -c)")"
 done
 
 bash bench/search/run.sh

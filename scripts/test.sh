@@ -20,6 +20,7 @@ check() {
 check "cargo fmt --check" cargo fmt --all --check
 check "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 check "clippy (wasm32)" cargo clippy -p aftercare --target wasm32-unknown-unknown --quiet -- -D warnings
+check "clippy (wasm32, reader)" cargo clippy -p aftercare --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
 
 echo "== cargo test (native)"
 cargo test --workspace --quiet 2>&1 | tee "$log/cargo"

@@ -2,7 +2,6 @@
 //! lays out the header, the current page and the footer.
 
 use crate::components::layout::{Footer, Header};
-use crate::journal_store::JournalStore;
 use crate::nav::Nav;
 use crate::pages;
 use aftercare_core::route::Route;
@@ -12,7 +11,8 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
-    JournalStore::install();
+    #[cfg(feature = "full")]
+    crate::journal_store::JournalStore::install();
     let route = nav.route();
 
     Effect::new(move |_| {
@@ -29,6 +29,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Whether this bundle shows `route` itself. The reader shows only the static pages; links
+/// to the others are left to the browser, which loads them with the whole app.
+pub fn renders(route: Route) -> bool {
+    cfg!(feature = "full") || aftercare_core::pages::page(route).is_some()
+}
+
+#[cfg(feature = "full")]
 fn page(route: Route) -> AnyView {
     match route {
         Route::Check => pages::check::Check().into_any(),
@@ -43,5 +50,17 @@ fn page(route: Route) -> AnyView {
         | Route::About
         | Route::Help
         | Route::NotFound => pages::static_page::static_page(route),
+    }
+}
+
+/// The reader: an interactive page (reached by going back or forward to it) is loaded afresh,
+/// with the whole app.
+#[cfg(not(feature = "full"))]
+fn page(route: Route) -> AnyView {
+    if renders(route) {
+        pages::static_page::static_page(route)
+    } else {
+        let _ = window().location().reload();
+        ().into_any()
     }
 }

@@ -3,15 +3,24 @@
 //! `app` is the root and layout, `nav` owns the location, `pages/` holds one file per page
 //! and `components/` the small pieces pages share. Behaviour lives in the core; components
 //! read signals, call methods and render.
+//!
+//! The crate builds two bundles. With the `full` feature (the default) it is the whole app.
+//! Without it, it is the reader: the static pages, the header and the offline notes, small
+//! enough for a first visit; it loads the whole app in place when someone starts a search
+//! (`upgrade`), and leaves the interactive pages to ordinary links.
 
 mod app;
 mod components;
+#[cfg(feature = "full")]
 mod journal_store;
 mod nav;
 mod pages;
 mod pwa;
+#[cfg(feature = "full")]
 mod storage;
 mod takeover;
+#[cfg(not(feature = "full"))]
+mod upgrade;
 
 /// Mounts the app on the page, taking over the prerendered markup if the page has some.
 pub fn start() {
@@ -24,7 +33,22 @@ pub fn start() {
 
 fn mount() {
     let prerendered = takeover::clear();
-    leptos::mount::mount_to_body(app::App);
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    if let Some(prerendered) = &prerendered {
+        prerendered.before_mount();
+    }
+    let handle = leptos::mount::mount_to(body, app::App);
+    // The reader keeps its handle so that it can step aside for the whole app; the whole app
+    // stays for the life of the page.
+    #[cfg(not(feature = "full"))]
+    upgrade::keep(handle);
+    #[cfg(feature = "full")]
+    handle.forget();
     if let Some(prerendered) = prerendered {
         prerendered.restore();
     }

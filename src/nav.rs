@@ -37,6 +37,9 @@ impl Nav {
         provide_context(nav);
 
         let _ = window_event_listener(ev::popstate, move |_| {
+            if crate::takeover::retired() {
+                return;
+            }
             location.set(read_location());
         });
         let _ = window_event_listener(ev::click, move |event| nav.on_click(&event));
@@ -54,6 +57,7 @@ impl Nav {
     }
 
     /// A query parameter of the current location, tracked.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub fn param(self, name: &'static str) -> Signal<String> {
         let location = self.location;
         Memo::new(move |_| location.with(|l| l.params.get(name).unwrap_or_default().to_owned()))
@@ -69,10 +73,7 @@ impl Nav {
     /// Goes to a page as a new history entry without moving focus or scrolling: for the
     /// search box, whose typing opens the search page while the person keeps typing.
     pub fn go_quietly(self, route: Route, params: Params) {
-        let url = format!("{}{}{}", base_path(), route.path(), params.to_query());
-        if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        push_url(route, &params);
         self.location.set(Location { route, params });
     }
 
@@ -88,12 +89,14 @@ impl Nav {
     }
 
     /// The current parameters, untracked (for building links from event handlers).
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub fn params_untracked(self) -> Params {
         self.location.with_untracked(|l| l.params.clone())
     }
 
     fn on_click(self, event: &ev::MouseEvent) {
-        if event.default_prevented()
+        if crate::takeover::retired()
+            || event.default_prevented()
             || event.button() != 0
             || event.meta_key()
             || event.ctrl_key()
@@ -134,8 +137,12 @@ impl Nav {
         let Some(relative) = target.path.strip_prefix(&base) else {
             return;
         };
+        let route = Route::parse(relative);
+        if !crate::app::renders(route) {
+            return;
+        }
         event.prevent_default();
-        self.go(Route::parse(relative), Params::parse(&target.search));
+        self.go(route, Params::parse(&target.search));
     }
 }
 
@@ -160,6 +167,15 @@ impl AppUrl {
 }
 
 /// The app's base path ("/" or "/aftercare/"), from the document's `<base href>`.
+/// Adds a history entry for `route` with `params` (the location signal is the caller's to
+/// set, or `Nav::install`'s to read).
+pub fn push_url(route: Route, params: &Params) {
+    let url = format!("{}{}{}", base_path(), route.path(), params.to_query());
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 pub fn base_path() -> String {
     document()
         .base_uri()

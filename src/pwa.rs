@@ -103,22 +103,40 @@ impl Pwa {
             last_check: StoredValue::new(js_sys::Date::now()),
         };
         let _ = window_event_listener(ev::online, move |_| {
+            if crate::takeover::retired() {
+                return;
+            }
             pwa.online.set(true);
             pwa.check_for_update(true);
         });
-        let _ = window_event_listener(ev::offline, move |_| pwa.online.set(false));
+        let _ = window_event_listener(ev::offline, move |_| {
+            if crate::takeover::retired() {
+                return;
+            }
+            pwa.online.set(false);
+        });
         let _ = window_event_listener_untyped("beforeinstallprompt", move |event| {
+            if crate::takeover::retired() {
+                return;
+            }
             // Keep the browser's own mini-infobar away; offer it from our note instead.
             event.prevent_default();
+            // Kept on the window too: the browser offers it once per page, and the whole app
+            // that may take this page over from the reader bundle needs it as well.
+            let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(INSTALL_OFFER), &event);
             pwa.install_event.set_value(Some(event));
             pwa.can_install.set(true);
         });
         let _ = window_event_listener_untyped("appinstalled", move |_| {
+            if crate::takeover::retired() {
+                return;
+            }
+            let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(INSTALL_OFFER));
             pwa.install_event.set_value(None);
             pwa.can_install.set(false);
         });
         let on_visible = Closure::<dyn Fn()>::new(move || {
-            if !document().hidden() {
+            if !crate::takeover::retired() && !document().hidden() {
                 pwa.check_for_update(false);
             }
         });
@@ -128,6 +146,12 @@ impl Pwa {
         );
         // Lives as long as the page, like the app itself.
         on_visible.forget();
+        if let Ok(offer) = js_sys::Reflect::get(&window(), &JsValue::from_str(INSTALL_OFFER)) {
+            if let Ok(offer) = offer.dyn_into::<web_sys::Event>() {
+                pwa.install_event.set_value(Some(offer));
+                pwa.can_install.set(true);
+            }
+        }
         pwa.register();
         pwa
     }
@@ -173,6 +197,9 @@ impl Pwa {
     /// Shows the update note for a version already waiting, and for each one that finishes
     /// installing later.
     fn watch(self, registration: ServiceWorkerRegistration) {
+        if crate::takeover::retired() {
+            return;
+        }
         if registration.waiting().is_some() && has_controller() {
             self.update_ready.set(true);
         }
@@ -183,6 +210,9 @@ impl Pwa {
             };
             let installing = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
+                if crate::takeover::retired() {
+                    return;
+                }
                 // "installed" with a controller already in place means an update is waiting;
                 // without one it is the first install, which simply takes over.
                 if installing.state() == ServiceWorkerState::Installed && has_controller() {
@@ -200,6 +230,9 @@ impl Pwa {
     }
 
     fn on_controller_change(self) {
+        if crate::takeover::retired() {
+            return;
+        }
         if self.reload_on_change.get_value() {
             reload();
             return;
@@ -235,6 +268,9 @@ impl Pwa {
     /// Asks the browser to look for a new `sw.js` (when `now`, else at most every ten
     /// minutes). The browser also checks on every page load by itself.
     fn check_for_update(self, now: bool) {
+        if crate::takeover::retired() {
+            return;
+        }
         let time = js_sys::Date::now();
         if !now && time - self.last_check.get_value() < CHECK_INTERVAL_MS {
             return;
@@ -252,6 +288,7 @@ impl Pwa {
     /// Shows the browser's install dialog (the event can be used once).
     fn install(self) {
         self.can_install.set(false);
+        let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(INSTALL_OFFER));
         let Some(event) = self.install_event.try_update_value(Option::take).flatten() else {
             return;
         };
@@ -286,6 +323,9 @@ fn reload() {
         warn("could not reload", Some(&error));
     }
 }
+
+/// The window property that keeps the browser's install offer for the life of the page.
+const INSTALL_OFFER: &str = "aftercareInstallOffer";
 
 /// Runs `ok` with the promise's value; logs `context` as a warning when it rejects, so no
 /// rejection goes unhandled (an unhandled one is reported as an error).

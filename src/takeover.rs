@@ -15,7 +15,35 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Whether this page was prerendered by the build.
+/// The event the whole app sends, just before it takes the page over, to the reader bundle
+/// that was running it (see `upgrade`).
+pub const TAKEOVER_EVENT: &str = "aftercare:takeover";
+
+thread_local! {
+    static RETIRED: Cell<bool> = const { Cell::new(false) };
+    static TYPED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// What was typed into the search box of the page taken over (empty if nothing): the
+/// reader's box starts with it.
+#[cfg_attr(feature = "full", allow(dead_code))]
+pub fn typed() -> String {
+    TYPED.with(|t| t.borrow().clone())
+}
+
+/// Whether this app has handed the page to another (then its window-wide handlers, which
+/// outlive it, must do nothing).
+pub fn retired() -> bool {
+    RETIRED.with(Cell::get)
+}
+
+/// Marks this app as having handed the page over.
+#[cfg_attr(feature = "full", allow(dead_code))]
+pub fn retire() {
+    RETIRED.with(|r| r.set(true));
+}
+
+/// Whether this page was prerendered by the build (or handed over by the reader bundle).
 pub fn is_prerendered() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
@@ -97,18 +125,39 @@ pub fn clear() -> Option<Prerendered> {
                 .is_some_and(|el| el.id() == "site-q");
             (input.value(), focused)
         });
+    if let Some((value, _)) = &typed {
+        TYPED.with(|t| t.borrow_mut().clone_from(value));
+    }
     let scroll = (
         window.scroll_x().unwrap_or_default(),
         window.scroll_y().unwrap_or_default(),
     );
+    // A reader bundle running this page steps aside first (it removes its own markup).
+    if let Ok(event) = web_sys::Event::new(TAKEOVER_EVENT) {
+        let _ = window.dispatch_event(&event);
+    }
     body.set_inner_html("");
     let _ = body.remove_attribute("data-prerendered");
     Some(Prerendered { scroll, typed })
 }
 
 impl Prerendered {
-    /// After the app has mounted: puts the scroll position back, and hands anything typed
-    /// into the search box to the app's own box (which then shows results as usual).
+    /// Before the app mounts: the whole app starts on the search for what was typed (as its
+    /// first keystroke would have taken it there), so its box and results show the words
+    /// from the start.
+    #[cfg_attr(not(feature = "full"), allow(clippy::unused_self))]
+    pub fn before_mount(&self) {
+        #[cfg(feature = "full")]
+        if let Some((value, _)) = self.typed.as_ref().filter(|(v, _)| !v.is_empty()) {
+            let mut params = aftercare_core::route::Params::default();
+            params.set("q", value);
+            crate::nav::push_url(aftercare_core::route::Route::Search, &params);
+        }
+    }
+
+    /// After the app has mounted: puts the scroll position back and the focus in the search
+    /// box if it was there. The reader, which shows no results, starts loading the whole app
+    /// when words were typed, which will take them over.
     pub fn restore(self) {
         let Some(window) = web_sys::window() else {
             return;
@@ -126,14 +175,21 @@ impl Prerendered {
         else {
             return;
         };
+        // The reader's box already shows the words (`typed`); the whole app will show them.
+        if !value.is_empty() {
+            search_started();
+        }
         if focused {
             let _ = input.focus();
-        }
-        if !value.is_empty() {
-            input.set_value(&value);
-            if let Ok(event) = web_sys::Event::new("input") {
-                let _ = input.dispatch_event(&event);
-            }
+            // The caret after the words, as it was while typing.
+            let end = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
+            let _ = input.set_selection_range(end, end);
         }
     }
+}
+
+/// Someone has typed a search: the reader starts loading the whole app (which has search).
+fn search_started() {
+    #[cfg(not(feature = "full"))]
+    crate::upgrade::start();
 }

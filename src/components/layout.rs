@@ -80,11 +80,24 @@ pub fn Footer() -> impl IntoView {
 fn SearchBox() -> impl IntoView {
     let nav = Nav::get();
     let route = nav.route();
-    let q = nav.param("q");
+    // The whole app shows the query of the address; the reader has none, and starts with
+    // whatever was typed into the page it took over (see `takeover`).
+    #[cfg(feature = "full")]
+    let value = {
+        let q = nav.param("q");
+        move || q.get()
+    };
+    #[cfg(not(feature = "full"))]
+    let value = crate::takeover::typed();
     let input = NodeRef::<leptos::html::Input>::new();
 
     let _ = window_event_listener(ev::keydown, move |event| {
-        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+        if crate::takeover::retired()
+            || event.key() != "/"
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+        {
             return;
         }
         let typing = document().active_element().is_some_and(|el| {
@@ -99,7 +112,14 @@ fn SearchBox() -> impl IntoView {
         }
     });
 
+    // The whole app shows results as the person types. The reader has no search: the first
+    // focus or keystroke loads the whole app in place, which takes the typed words over and
+    // shows their results (and Enter before that submits the form as a plain page load).
     let on_input = move |event: ev::Event| {
+        if cfg!(not(feature = "full")) {
+            upgrade_now();
+            return;
+        }
         let value = event_target_value(&event);
         if route.get_untracked() == Route::Search {
             nav.set_param("q", &value);
@@ -107,6 +127,11 @@ fn SearchBox() -> impl IntoView {
             let mut params = aftercare_core::route::Params::default();
             params.set("q", &value);
             nav.go_quietly(Route::Search, params);
+        }
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        if cfg!(feature = "full") {
+            event.prevent_default();
         }
     };
     let on_keydown = move |event: ev::KeyboardEvent| {
@@ -128,7 +153,7 @@ fn SearchBox() -> impl IntoView {
             role="search"
             action=Route::Search.href()
             method="get"
-            on:submit=move |event: ev::SubmitEvent| event.prevent_default()
+            on:submit=on_submit
         >
             <label for="site-q">{pages::SEARCH_LABEL}</label>
             <input
@@ -141,10 +166,17 @@ fn SearchBox() -> impl IntoView {
                 maxlength="10000"
                 placeholder=pages::SEARCH_PLACEHOLDER
                 aria-keyshortcuts="/"
-                prop:value=move || q.get()
+                prop:value=value
                 on:input=on_input
+                on:focus=move |_| upgrade_now()
                 on:keydown=on_keydown
             />
         </form>
     }
+}
+
+/// Starts loading the whole app in place (the reader only; the whole app has it already).
+fn upgrade_now() {
+    #[cfg(not(feature = "full"))]
+    crate::upgrade::start();
 }

@@ -1,7 +1,11 @@
 //! Small pieces the pages share.
 
+#[cfg(feature = "full")]
 pub mod journal_files;
+#[cfg(feature = "full")]
 pub mod journal_notice;
 pub mod layout;
+#[cfg(feature = "full")]
 pub mod symptoms;
+#[cfg(feature = "full")]
 pub mod triage;

@@ -13,11 +13,11 @@
 //   memory.js_heap_mb_after_100_searches
 //   memory.wasm_mb            the WebAssembly memory after the 100 searches
 // Run: node tests/e2e/first-load-bench.mjs (DIST=… to measure another build folder).
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { serve, browser, appReady, root } from './support.mjs';
+import { serve, browser, appReady, root, fileFor as serveFile } from './support.mjs';
 
 const DIST = process.env.DIST || path.join(root, 'dist');
 const RUNS = Number(process.env.RUNS || 7);
@@ -33,14 +33,7 @@ cpSync(DIST, work, { recursive: true });
 const server = await serve({ dir: work });
 const chromium = await browser();
 
-/** The file in `work` that serves `url`, or null for another origin or a missing file. */
-function fileFor(url) {
-  if (!url.startsWith(server.url)) return null;
-  let rel = decodeURIComponent(new URL(url).pathname).slice(new URL(server.url).pathname.length);
-  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-  const file = path.join(work, rel);
-  return existsSync(file) ? file : null;
-}
+const fileFor = (url) => serveFile(server.url, work, url);
 
 try {
   // 1. What a first visit to the home page downloads.

@@ -101,6 +101,9 @@ describe('search', () => {
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-q');
     await page.keyboard.type('dizzy');
+    // On a static page the first keystroke loads the whole app in place; wait for it to have
+    // the whole word.
+    await page.waitForURL((url) => url.searchParams.get('q') === 'dizzy');
     await page.waitForSelector('.results .result');
     await page.keyboard.press('ArrowDown');
     const firstTitle = (await titles(page))[0];

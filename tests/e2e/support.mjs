@@ -2,6 +2,7 @@
 // server (xtask serve, shaped like GitHub Pages), drives Debian's Chromium with Playwright,
 // and runs axe-core. Every test file imports from here; nothing is mocked.
 import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -84,9 +85,16 @@ export async function newPage(context) {
   return page;
 }
 
-/** Waits until the app has rendered (its main heading exists). */
+/**
+ * Waits until the app runs the page: its main heading exists and no prerendered markup is
+ * waiting to be taken over (static pages paint from prerendered HTML before the app starts).
+ */
 export async function appReady(page) {
-  await page.waitForSelector('main h1', { timeout: 15000 });
+  await page.waitForFunction(
+    () => document.querySelector('main h1') && !document.body.hasAttribute('data-prerendered'),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 /** Runs axe-core (WCAG 2.x A and AA) and returns its violations, summarised. */
@@ -95,4 +103,14 @@ export async function axe(page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+/** The file under `dir` that `url`, on the server at `serverUrl`, serves; null for another
+ * origin or a missing file. */
+export function fileFor(serverUrl, dir, url) {
+  if (!url.startsWith(serverUrl)) return null;
+  let rel = decodeURIComponent(new URL(url).pathname).slice(new URL(serverUrl).pathname.length);
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(dir, rel);
+  return existsSync(file) ? file : null;
 }

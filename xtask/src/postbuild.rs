@@ -11,6 +11,7 @@
 //! its visible HTML prerendered into `<body>`, written by the same core function the app uses,
 //! so it paints before the WebAssembly arrives and the app takes it over without a change.
 
+use crate::reader;
 use aftercare_core::pages;
 use aftercare_core::route::Route;
 use std::fs;
@@ -28,18 +29,43 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let template = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
 
+    // Release builds give the static pages the small reader bundle; development builds
+    // (`trunk serve`) load the whole app everywhere.
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    // The template is Trunk's page (loading the whole app); run again on a finished site it
+    // is the home page, which loads the reader and names the whole app: both are read back.
+    let (loader, upgrade) = reader::bundles_of(&template)?;
+    let (full, reader_bundle) = match upgrade {
+        Some(full) => (full, Some(loader)),
+        None if release => (loader, Some(reader::build(&dir)?)),
+        None => (loader, None),
+    };
+    let finish = |html: String, route: Route| -> Result<String, String> {
+        let html = prerender(&html, route)?;
+        match &reader_bundle {
+            Some(r) if pages::page(route).is_some() => reader::set_loader(&html, r, Some(&full)),
+            _ => reader::set_loader(&html, &full, None),
+        }
+    };
+
     for route in Route::all_static() {
         let path = route.path();
         let depth = path.split('/').filter(|p| !p.is_empty()).count();
-        let html = page(&template, &"../".repeat(depth), route.title())?;
-        let html = prerender(&html, route)?;
+        let html = finish(page(&template, &"../".repeat(depth), route.title())?, route)?;
         write(&dir.join(&path).join("index.html"), &html)?;
     }
-    let not_found = page(&template, &public_url, Route::NotFound.title())?;
-    let not_found = prerender(&not_found, Route::NotFound)?;
+    let not_found = finish(
+        page(&template, &public_url, Route::NotFound.title())?,
+        Route::NotFound,
+    )?;
     write(&dir.join("404.html"), &not_found)?;
-    // Last, once every page exists: security headers and the offline precache list.
-    crate::pwa::run(&dir)
+    // Once every page exists: security headers and the offline precache list; last, the
+    // precompressed copies of everything (which the precache leaves out).
+    crate::pwa::run(&dir)?;
+    if release {
+        crate::compress::run(&dir)?;
+    }
+    Ok(())
 }
 
 /// The template with its `<base href>` and `<title>` replaced.

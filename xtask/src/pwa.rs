@@ -10,10 +10,10 @@ mod csp;
 pub mod icons;
 mod png;
 mod precache;
-mod sha256;
+pub mod sha256;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use precache::Precache;
 
@@ -22,8 +22,10 @@ pub use precache::Precache;
 /// # Errors
 /// When a page, the manifest or `sw.js` is missing or cannot be read or written.
 pub fn run(dir: &Path) -> Result<(), String> {
-    let mut pages = Vec::new();
-    html_files(dir, &mut pages)?;
+    let pages: Vec<_> = crate::files::under(dir)?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
     for page in &pages {
         let html = read(page)?;
         let with_policy = csp::apply(&html).map_err(|e| format!("{}: {e}", page.display()))?;
@@ -94,22 +96,6 @@ fn check_icons(dir: &Path) -> Result<(), String> {
             ));
         }
     }
-    Ok(())
-}
-
-fn html_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            html_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "html") {
-            out.push(path);
-        }
-    }
-    out.sort();
     Ok(())
 }
 

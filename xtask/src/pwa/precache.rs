@@ -10,7 +10,7 @@
 use super::sha256;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The marker before the generated list in `sw.js`.
 pub const START: &str = "/* precache */";
@@ -45,8 +45,7 @@ impl Precache {
     /// # Errors
     /// When a folder or file cannot be read.
     pub fn of_dir(dir: &Path) -> Result<Precache, String> {
-        let mut files = Vec::new();
-        walk(dir, &mut files)?;
+        let files = crate::files::under(dir)?;
         let mut entries = Vec::with_capacity(files.len());
         for file in files {
             let relative = file
@@ -166,21 +165,6 @@ fn json_string(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
