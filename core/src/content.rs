@@ -19,7 +19,8 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first (also used by the journal's dates).
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -4,7 +4,6 @@
 
 use aftercare_core::content::{self, EntryId};
 use aftercare_core::route::Route;
-use std::fmt::Write as _;
 
 /// Prints the route table as a JSON array on standard output.
 pub fn run() {
@@ -32,20 +31,8 @@ pub fn run() {
     println!("[{}]", rows.join(",\n"));
 }
 
-/// A JSON string literal.
 fn json(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    aftercare_core::journal::write_json_str(&mut out, text);
     out
 }

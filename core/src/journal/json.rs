@@ -25,7 +25,7 @@ pub(super) const ENTRY_KEYS: [&str; 10] = [
 
 /// Appends `text` as a JSON string literal. Runs of characters that need no escape are
 /// copied in one go, which matters in wasm where per-character pushes are slow.
-pub(super) fn write_str(out: &mut String, text: &str) {
+pub fn write_str(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(text.len() + 2);
     out.push('"');

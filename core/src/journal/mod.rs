@@ -47,6 +47,8 @@ mod date;
 mod draft;
 mod import;
 mod json;
+/// Appends text as a JSON string literal (also used by the build tool).
+pub use json::write_str as write_json_str;
 mod model;
 mod schema;
 mod view;

@@ -26,25 +26,9 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// English month names, January first.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The month's English name (1 = "January").
 fn month_name(date: LocalDate) -> &'static str {
-    MONTHS
+    crate::content::MONTHS
         .get(usize::from(date.month().saturating_sub(1)))
         .copied()
         .unwrap_or("")
