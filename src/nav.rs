@@ -6,6 +6,7 @@
 //! back button working. Query parameters (`?q=`, `?symptoms=`) are page state that can be
 //! shared; [`Nav::set_param`] replaces them in place as someone types.
 
+use crate::takeover::on_window;
 use aftercare_core::route::{Params, Route};
 use leptos::ev;
 use leptos::prelude::*;
@@ -36,13 +37,8 @@ impl Nav {
         let nav = Nav { location, route };
         provide_context(nav);
 
-        let _ = window_event_listener(ev::popstate, move |_| {
-            if crate::takeover::retired() {
-                return;
-            }
-            location.set(read_location());
-        });
-        let _ = window_event_listener(ev::click, move |event| nav.on_click(&event));
+        on_window(ev::popstate, move |_| location.set(read_location()));
+        on_window(ev::click, move |event| nav.on_click(&event));
         nav
     }
 
@@ -95,8 +91,7 @@ impl Nav {
     }
 
     fn on_click(self, event: &ev::MouseEvent) {
-        if crate::takeover::retired()
-            || event.default_prevented()
+        if event.default_prevented()
             || event.button() != 0
             || event.meta_key()
             || event.ctrl_key()

@@ -20,6 +20,7 @@
 //! page reloads on `controllerchange`. A tab that did not ask keeps running and keeps its
 //! note; nothing reloads under someone typing a journal entry.
 
+use crate::takeover::on_window;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -102,41 +103,34 @@ impl Pwa {
             reload_on_change: StoredValue::new(false),
             last_check: StoredValue::new(js_sys::Date::now()),
         };
-        let _ = window_event_listener(ev::online, move |_| {
-            if crate::takeover::retired() {
-                return;
-            }
+        on_window(ev::online, move |_| {
             pwa.online.set(true);
             pwa.check_for_update(true);
         });
-        let _ = window_event_listener(ev::offline, move |_| {
-            if crate::takeover::retired() {
-                return;
-            }
-            pwa.online.set(false);
-        });
-        let _ = window_event_listener_untyped("beforeinstallprompt", move |event| {
-            if crate::takeover::retired() {
-                return;
-            }
-            // Keep the browser's own mini-infobar away; offer it from our note instead.
-            event.prevent_default();
-            // Kept on the window too: the browser offers it once per page, and the whole app
-            // that may take this page over from the reader bundle needs it as well.
-            let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(INSTALL_OFFER), &event);
-            pwa.install_event.set_value(Some(event));
-            pwa.can_install.set(true);
-        });
-        let _ = window_event_listener_untyped("appinstalled", move |_| {
-            if crate::takeover::retired() {
-                return;
-            }
-            let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(INSTALL_OFFER));
-            pwa.install_event.set_value(None);
-            pwa.can_install.set(false);
-        });
+        on_window(ev::offline, move |_| pwa.online.set(false));
+        on_window(
+            ev::Custom::<web_sys::Event>::new("beforeinstallprompt"),
+            move |event| {
+                // Keep the browser's own mini-infobar away; offer it from our note instead.
+                event.prevent_default();
+                // Kept on the window too: the browser offers it once per page, and the whole app
+                // that may take this page over from the reader bundle needs it as well.
+                let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(INSTALL_OFFER), &event);
+                pwa.install_event.set_value(Some(event));
+                pwa.can_install.set(true);
+            },
+        );
+        on_window(
+            ev::Custom::<web_sys::Event>::new("appinstalled"),
+            move |_| {
+                let _ =
+                    js_sys::Reflect::delete_property(&window(), &JsValue::from_str(INSTALL_OFFER));
+                pwa.install_event.set_value(None);
+                pwa.can_install.set(false);
+            },
+        );
         let on_visible = Closure::<dyn Fn()>::new(move || {
-            if !crate::takeover::retired() && !document().hidden() {
+            if !document().hidden() {
                 pwa.check_for_update(false);
             }
         });
@@ -343,7 +337,7 @@ fn on_settled(
 }
 
 /// A warning in the console, prefixed so it is clear where it comes from.
-fn warn(message: &str, detail: Option<&JsValue>) {
+pub(crate) fn warn(message: &str, detail: Option<&JsValue>) {
     let message = JsValue::from_str(&format!("Aftercare: {message}"));
     match detail {
         Some(detail) => web_sys::console::warn_2(&message, detail),

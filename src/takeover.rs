@@ -10,7 +10,7 @@
 //! What a person did with the prerendered page before the app arrived is carried over: the
 //! scroll position, and anything typed into the search box (with its focus).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -21,7 +21,7 @@ pub const TAKEOVER_EVENT: &str = "aftercare:takeover";
 
 thread_local! {
     static RETIRED: Cell<bool> = const { Cell::new(false) };
-    static TYPED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static TYPED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// What was typed into the search box of the page taken over (empty if nothing): the
@@ -35,6 +35,21 @@ pub fn typed() -> String {
 /// outlive it, must do nothing).
 pub fn retired() -> bool {
     RETIRED.with(Cell::get)
+}
+
+/// Listens to a window event for as long as this app runs the page: once it has handed the
+/// page over (the reader stepping aside for the whole app), the handler is not called. Every
+/// window-wide listener of the app goes through here.
+pub fn on_window<E>(event: E, handler: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::ev::EventDescriptor + 'static,
+    E::EventType: wasm_bindgen::JsCast,
+{
+    let _ = leptos::prelude::window_event_listener(event, move |e| {
+        if !retired() {
+            handler(e);
+        }
+    });
 }
 
 /// Marks this app as having handed the page over.

@@ -11,6 +11,7 @@
 //! relative to `<base>`). If loading fails (say, offline before the first full visit) the
 //! page stays as it is, a working reader, and a plain form submit still reaches the search.
 
+use crate::pwa::warn;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
@@ -92,12 +93,4 @@ fn app_urls() -> Option<(String, String)> {
     let js = absolute(parts.next()?)?;
     let wasm = absolute(parts.next()?)?;
     Some((js, wasm))
-}
-
-fn warn(message: &str, detail: Option<&JsValue>) {
-    let message = JsValue::from_str(&format!("Aftercare: {message}"));
-    match detail {
-        Some(detail) => web_sys::console::warn_2(&message, detail),
-        None => web_sys::console::warn_1(&message),
-    }
 }

@@ -91,13 +91,8 @@ fn SearchBox() -> impl IntoView {
     let value = crate::takeover::typed();
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let _ = window_event_listener(ev::keydown, move |event| {
-        if crate::takeover::retired()
-            || event.key() != "/"
-            || event.ctrl_key()
-            || event.meta_key()
-            || event.alt_key()
-        {
+    crate::takeover::on_window(ev::keydown, move |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
         let typing = document().active_element().is_some_and(|el| {
