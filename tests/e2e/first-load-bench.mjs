@@ -13,11 +13,10 @@
 //   memory.js_heap_mb_after_100_searches
 //   memory.wasm_mb            the WebAssembly memory after the 100 searches
 // Run: node tests/e2e/first-load-bench.mjs (DIST=… to measure another build folder).
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { serve, browser, appReady, root, fileFor as serveFile } from './support.mjs';
+import { serve, browser, appReady, root, firstLoad } from './support.mjs';
 
 const DIST = process.env.DIST || path.join(root, 'dist');
 const RUNS = Number(process.env.RUNS || 7);
@@ -33,30 +32,16 @@ cpSync(DIST, work, { recursive: true });
 const server = await serve({ dir: work });
 const chromium = await browser();
 
-const fileFor = (url) => serveFile(server.url, work, url);
 
 try {
   // 1. What a first visit to the home page downloads.
   {
     const context = await chromium.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    const urls = new Set();
-    page.on('request', (request) => urls.add(request.url()));
-    await page.goto(server.url, { waitUntil: 'networkidle' });
-    await appReady(page);
-    let gzip = 0;
-    let brotli = 0;
-    const files = [...urls].map(fileFor).filter(Boolean);
-    for (const file of files) {
-      const bytes = readFileSync(file);
-      gzip += gzipSync(bytes, { level: 9 }).length;
-      brotli += brotliCompressSync(bytes, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-      }).length;
-    }
-    console.log(`bundle.first_load_files: ${files.length}`);
-    console.log(`bundle.gzip_kb: ${kb(gzip)}`);
-    console.log(`bundle.brotli_kb: ${kb(brotli)}`);
+    const load = await firstLoad(page, server.url, work);
+    console.log(`bundle.first_load_files: ${load.files.length}`);
+    console.log(`bundle.gzip_kb: ${kb(load.gzip)}`);
+    console.log(`bundle.brotli_kb: ${kb(load.brotli)}`);
 
     // The static twin: the home page as the app renders it, minus every script.
     let html = await page.evaluate(() => {

@@ -10,8 +10,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { serve, browser, newPage, appReady, routes, root, fileFor as serveFile } from './support.mjs';
+import { serve, browser, newPage, appReady, routes, root, firstLoad } from './support.mjs';
 
 const DIST = process.env.DIST || path.join(root, 'dist');
 const BUDGET_KB = 120;
@@ -34,27 +33,17 @@ after(async () => {
   await server?.stop();
 });
 
-const fileFor = (url) => serveFile(server.url, DIST, url);
 
 describe('budget', () => {
   test(`a first visit to the home page downloads at most ${BUDGET_KB} KB gzip`, async () => {
     const page = await newPage(context);
-    const urls = new Set();
-    page.on('request', (request) => urls.add(request.url()));
-    await page.goto(server.url, { waitUntil: 'networkidle' });
-    await appReady(page);
-    let total = 0;
-    const files = [];
-    for (const url of urls) {
-      const file = fileFor(url);
-      assert.ok(file, `every request is a file of the build: ${url}`);
-      const gz = gzipSync(readFileSync(file), { level: 9 }).length;
-      files.push(`${path.relative(DIST, file)} ${(gz / 1024).toFixed(1)} KB`);
-      total += gz;
-    }
-    console.log(`first load: ${(total / 1024).toFixed(1)} KB gzip (${files.join(', ')})`);
-    assert.ok(total <= BUDGET_KB * 1024, `first load ${(total / 1024).toFixed(1)} KB gzip > ${BUDGET_KB} KB: ${files.join(', ')}`);
-    assert.ok(![...urls].some((u) => /\/aftercare-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u)), 'the whole app is not part of the first load');
+    const load = await firstLoad(page, server.url, DIST);
+    assert.deepEqual(load.strangers, [], 'every request is a file of the build');
+    const files = load.files.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ');
+    const total = load.gzip / 1024;
+    console.log(`first load: ${total.toFixed(1)} KB gzip (${files})`);
+    assert.ok(total <= BUDGET_KB, `first load ${total.toFixed(1)} KB gzip > ${BUDGET_KB} KB: ${files}`);
+    assert.ok(!load.urls.some((u) => /\/aftercare-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u)), 'the whole app is not part of the first load');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
@@ -178,6 +167,14 @@ describe('the reader bundle', () => {
     await appReady(page);
     assert.equal(await page.evaluate(() => window.__samePage), true, 'the whole app navigated in place');
     assert.equal(await page.locator('header.site-header').count(), 1, 'one header: the reader is gone');
+    // A static page too is now the whole app's (the reader no longer answers clicks).
+    await page.getByRole('link', { name: 'About', exact: true }).click();
+    await page.waitForURL(/about\/$/);
+    await appReady(page);
+    assert.equal(await page.locator('main h1').innerText(), 'About this guide');
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'in place');
+    await page.goBack();
+    await page.waitForURL(/journal\/$/);
     await page.goBack();
     await page.waitForURL(/search\//);
     await page.waitForSelector('.results .result');

@@ -2,7 +2,8 @@
 // server (xtask serve, shaped like GitHub Pages), drives Debian's Chromium with Playwright,
 // and runs axe-core. Every test file imports from here; nothing is mocked.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -107,10 +108,39 @@ export async function axe(page) {
 
 /** The file under `dir` that `url`, on the server at `serverUrl`, serves; null for another
  * origin or a missing file. */
-export function fileFor(serverUrl, dir, url) {
+function fileFor(serverUrl, dir, url) {
   if (!url.startsWith(serverUrl)) return null;
   let rel = decodeURIComponent(new URL(url).pathname).slice(new URL(serverUrl).pathname.length);
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   const file = path.join(dir, rel);
   return existsSync(file) ? file : null;
+}
+
+/**
+ * A first visit to the home page of the server at `serverUrl` (serving `dir`) in `page`:
+ * every request until the network is idle and the app runs, each file's gzip (-9) and
+ * Brotli (quality 11) size, their totals, and the requests that are not files of the build.
+ */
+export async function firstLoad(page, serverUrl, dir) {
+  const urls = new Set();
+  page.on('request', (request) => urls.add(request.url()));
+  await page.goto(serverUrl, { waitUntil: 'networkidle' });
+  await appReady(page);
+  const result = { urls: [...urls], files: [], gzip: 0, brotli: 0, strangers: [] };
+  for (const url of urls) {
+    const file = fileFor(serverUrl, dir, url);
+    if (!file) {
+      result.strangers.push(url);
+      continue;
+    }
+    const bytes = readFileSync(file);
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const brotli = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length;
+    result.files.push({ path: path.relative(dir, file), gzip, brotli });
+    result.gzip += gzip;
+    result.brotli += brotli;
+  }
+  return result;
 }
