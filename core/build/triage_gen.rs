@@ -8,7 +8,7 @@
 //! code. Every fault a person can make while editing the triage file stops the build with a
 //! message naming the file, the entry and the fault: a symptom without triage or an unknown
 //! one, a claim without a source, a source that names no section or thread, a red flag that
-//! is not "urgent", a time rule without its advice, a care card with too many bullets.
+//! is below "today", a time rule without its advice, a care card with too many bullets.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -20,7 +20,7 @@ const FILE: &str = "content/triage.toml";
 
 /// The public sources: the key used in the TOML and the `PublicSource` variant in Rust, in
 /// the variant's declaration order. `core/src/triage/mod.rs` declares the same list.
-const PUBLIC_SOURCES: [(&str, &str); 7] = [
+pub const PUBLIC_SOURCES: [(&str, &str); 14] = [
     ("nhs", "Nhs"),
     ("mayo-clinic", "MayoClinic"),
     ("nccih", "Nccih"),
@@ -28,6 +28,13 @@ const PUBLIC_SOURCES: [(&str, &str); 7] = [
     ("witt-2009", "Witt2009"),
     ("macpherson-thomas-2005", "MacPhersonThomas2005"),
     ("xu-2013", "Xu2013"),
+    ("nhs-anaphylaxis", "NhsAnaphylaxis"),
+    ("nhs-sepsis", "NhsSepsis"),
+    ("nhs-cellulitis", "NhsCellulitis"),
+    ("nhs-mental-health", "NhsMentalHealth"),
+    ("lifeline-988", "Lifeline988"),
+    ("samaritans", "Samaritans"),
+    ("emergency-numbers", "EmergencyNumbers"),
 ];
 
 /// "At most a few cards" and "at most five bullets" (NHS care-card style).
@@ -50,7 +57,8 @@ struct TriageFile {
 struct Levels {
     common: String,
     tell: String,
-    urgent: String,
+    today: String,
+    emergency: String,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +69,9 @@ struct TimeBands {
     days_1_to_3: String,
     #[serde(rename = "4-14")]
     days_4_to_14: String,
+    #[serde(rename = "15-28")]
+    days_15_to_28: String,
+    #[serde(rename = "28-plus")]
     longer: String,
 }
 
@@ -90,6 +101,9 @@ struct HelpIn {
 struct CardIn {
     level: String,
     urgency: String,
+    /// Whose numbers the card lists: "emergency", "crisis" or "same-day"; none for a card
+    /// that sends people to their practitioner.
+    route: Option<String>,
     heading: String,
     bullets: Vec<ClaimIn>,
     note: Option<ClaimIn>,
@@ -97,9 +111,9 @@ struct CardIn {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ClaimIn {
-    text: String,
-    sources: Vec<String>,
+pub struct ClaimIn {
+    pub text: String,
+    pub sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -149,9 +163,9 @@ struct TaxonomyEntry {
 }
 
 /// What a source string may name, read from the content files.
-struct Known {
-    sections: HashSet<String>,
-    threads: HashSet<String>,
+pub struct Known {
+    pub sections: HashSet<String>,
+    pub threads: HashSet<String>,
 }
 
 /// Reads, validates and compiles `content/triage.toml` into `OUT_DIR/triage_data.rs`.
@@ -181,7 +195,7 @@ pub fn run() {
         .unwrap_or_else(|e| panic!("triage_gen: cannot write {}: {e}", out.display()));
 }
 
-fn read(dir: &Path, name: &str) -> String {
+pub fn read(dir: &Path, name: &str) -> String {
     let path = dir.join(name);
     println!("cargo:rerun-if-changed={}", path.display());
     std::fs::read_to_string(&path)
@@ -190,7 +204,7 @@ fn read(dir: &Path, name: &str) -> String {
 
 /// The `slug` of every `[[table]]` entry in a content file, read loosely so that the
 /// content generator stays free to add fields.
-fn slugs(dir: &Path, name: &str, table: &str) -> HashSet<String> {
+pub fn slugs(dir: &Path, name: &str, table: &str) -> HashSet<String> {
     let value: toml::Value = toml::from_str(&read(dir, name))
         .unwrap_or_else(|e| panic!("content/{name}: invalid TOML: {e}"));
     value
@@ -210,14 +224,16 @@ fn validate(file: &TriageFile, taxonomy: &TaxonomyFile, known: &Known) {
     for (what, text) in [
         ("[levels] common", &file.levels.common),
         ("[levels] tell", &file.levels.tell),
-        ("[levels] urgent", &file.levels.urgent),
+        ("[levels] today", &file.levels.today),
+        ("[levels] emergency", &file.levels.emergency),
         ("[time_bands] today", &file.time_bands.today),
         ("[time_bands] 1-3", &file.time_bands.days_1_to_3),
         ("[time_bands] 4-14", &file.time_bands.days_4_to_14),
-        ("[time_bands] longer", &file.time_bands.longer),
+        ("[time_bands] 15-28", &file.time_bands.days_15_to_28),
+        ("[time_bands] 28-plus", &file.time_bands.longer),
         ("[disclaimer] text", &file.disclaimer.text),
     ] {
-        non_empty(what, text);
+        non_empty(FILE, what, text);
     }
 
     for key in file.sources.keys() {
@@ -232,11 +248,11 @@ fn validate(file: &TriageFile, taxonomy: &TaxonomyFile, known: &Known) {
             .sources
             .get(key)
             .unwrap_or_else(|| panic!("{FILE}: [sources.{key}] is missing"));
-        non_empty(&format!("[sources.{key}] name"), &source.name);
-        non_empty(&format!("[sources.{key}] citation"), &source.citation);
+        non_empty(FILE, &format!("[sources.{key}] name"), &source.name);
+        non_empty(FILE, &format!("[sources.{key}] citation"), &source.citation);
     }
 
-    claim("[help] intro", &file.help.intro, known);
+    claim(FILE, "[help] intro", &file.help.intro, known);
     assert!(
         !file.help.card.is_empty() && file.help.card.len() <= MAX_CARDS,
         "{FILE}: [[help.card]]: there are {} cards; the page needs 1 to {MAX_CARDS}",
@@ -244,19 +260,25 @@ fn validate(file: &TriageFile, taxonomy: &TaxonomyFile, known: &Known) {
     );
     for (i, card) in file.help.card.iter().enumerate() {
         let what = format!("[[help.card]] {} (\"{}\")", i + 1, card.heading);
-        level(&what, &card.level);
-        non_empty(&format!("{what} urgency"), &card.urgency);
-        non_empty(&format!("{what} heading"), &card.heading);
+        level(FILE, &what, &card.level);
+        non_empty(FILE, &format!("{what} urgency"), &card.urgency);
+        assert!(
+            card.route
+                .as_deref()
+                .is_none_or(|r| route_expr(r).is_some()),
+            "{FILE}: {what}: route must be \"emergency\", \"crisis\" or \"same-day\""
+        );
+        non_empty(FILE, &format!("{what} heading"), &card.heading);
         assert!(
             !card.bullets.is_empty() && card.bullets.len() <= MAX_BULLETS,
             "{FILE}: {what}: has {} bullets; a care card has 1 to {MAX_BULLETS}",
             card.bullets.len()
         );
         for (j, bullet) in card.bullets.iter().enumerate() {
-            claim(&format!("{what} bullet {}", j + 1), bullet, known);
+            claim(FILE, &format!("{what} bullet {}", j + 1), bullet, known);
         }
         if let Some(note) = &card.note {
-            claim(&format!("{what} note"), note, known);
+            claim(FILE, &format!("{what} note"), note, known);
         }
     }
 
@@ -288,20 +310,21 @@ fn validate(file: &TriageFile, taxonomy: &TaxonomyFile, known: &Known) {
 }
 
 fn symptom(what: &str, entry: &SymptomIn, tax: &TaxonomyEntry, known: &Known) {
-    let base = level(what, &entry.level);
+    let base = level(FILE, what, &entry.level);
     assert!(
-        !tax.red_flag || base == 2,
-        "{FILE}: {what}: is a red flag in content/symptoms.toml, so its level must be \"urgent\""
+        !tax.red_flag || base >= 2,
+        "{FILE}: {what}: is a red flag in content/symptoms.toml, so its level must be \"today\" \
+         or \"emergency\""
     );
-    claim(&format!("{what} about"), &entry.about, known);
-    claim(&format!("{what} do_now"), &entry.do_now, known);
+    claim(FILE, &format!("{what} about"), &entry.about, known);
+    claim(FILE, &format!("{what} do_now"), &entry.do_now, known);
     for (j, help) in entry.helps.iter().enumerate() {
-        claim(&format!("{what} helps {}", j + 1), help, known);
+        claim(FILE, &format!("{what} helps {}", j + 1), help, known);
     }
     if let Some(lasts) = &entry.lasts {
         let lw = format!("{what} lasts");
-        non_empty(&lw, &lasts.text);
-        sources(&lw, &lasts.sources, known);
+        non_empty(FILE, &lw, &lasts.text);
+        sources(FILE, &lw, &lasts.sources, known);
         if let (Some(min), Some(max)) = (lasts.min_days, lasts.max_days) {
             assert!(
                 min <= max,
@@ -320,12 +343,12 @@ fn symptom(what: &str, entry: &SymptomIn, tax: &TaxonomyEntry, known: &Known) {
     );
     for (j, rule) in entry.get_help.iter().enumerate() {
         let rw = format!("{what} get_help {} (\"{}\")", j + 1, rule.when);
-        non_empty(&rw, &rule.when);
-        let rule_level = level(&rw, &rule.level);
-        sources(&rw, &rule.sources, known);
+        non_empty(FILE, &rw, &rule.when);
+        let rule_level = level(FILE, &rw, &rule.level);
+        sources(FILE, &rw, &rule.sources, known);
         match (rule.after_days, &rule.do_now) {
             (Some(days), Some(do_now)) => {
-                non_empty(&format!("{rw} do_now"), do_now);
+                non_empty(FILE, &format!("{rw} do_now"), do_now);
                 assert!(
                     rule_level >= base,
                     "{FILE}: {rw}: a time rule may only keep or raise the level, never lower it"
@@ -350,35 +373,37 @@ fn symptom(what: &str, entry: &SymptomIn, tax: &TaxonomyEntry, known: &Known) {
     }
 }
 
-fn non_empty(what: &str, text: &str) {
-    assert!(!text.trim().is_empty(), "{FILE}: {what}: text is empty");
+pub fn non_empty(file: &str, what: &str, text: &str) {
+    assert!(!text.trim().is_empty(), "{file}: {what}: text is empty");
 }
 
-/// The level's rank: 0 common, 1 tell, 2 urgent.
-fn level(what: &str, text: &str) -> u8 {
+/// The level's rank: 0 common, 1 tell, 2 today, 3 emergency.
+pub fn level(file: &str, what: &str, text: &str) -> u8 {
     match text {
         "common" => 0,
         "tell" => 1,
-        "urgent" => 2,
+        "today" => 2,
+        "emergency" => 3,
         other => panic!(
-            "{FILE}: {what}: level \"{other}\" is not one of \"common\", \"tell\", \"urgent\""
+            "{file}: {what}: level \"{other}\" is not one of \"common\", \"tell\", \"today\", \
+             \"emergency\""
         ),
     }
 }
 
-fn claim(what: &str, claim: &ClaimIn, known: &Known) {
-    non_empty(what, &claim.text);
-    sources(what, &claim.sources, known);
+pub fn claim(file: &str, what: &str, claim: &ClaimIn, known: &Known) {
+    non_empty(file, what, &claim.text);
+    sources(file, what, &claim.sources, known);
 }
 
-fn sources(what: &str, list: &[String], known: &Known) {
+pub fn sources(file: &str, what: &str, list: &[String], known: &Known) {
     assert!(
         !list.is_empty(),
-        "{FILE}: {what}: names no source; every claim needs one"
+        "{file}: {what}: names no source; every claim needs one"
     );
     for s in list {
         if let Err(e) = check_source(s, known) {
-            panic!("{FILE}: {what}: source \"{s}\": {e}");
+            panic!("{file}: {what}: source \"{s}\": {e}");
         }
     }
 }
@@ -391,15 +416,19 @@ fn public_keys() -> String {
         .join(", ")
 }
 
-/// A source string, parsed: "article:<section>", "reply:<thread>" or a public key.
+/// A source string, parsed: "article:<section>", "reply:<thread>", a public key, or "own"
+/// (the app's own guidance, labelled as such).
 enum SourceRef<'a> {
     Article(&'a str),
     Reply(&'a str),
     Public(&'static str),
+    Own,
 }
 
 fn parse_source(s: &str) -> Result<SourceRef<'_>, String> {
-    if let Some(slug) = s.strip_prefix("article:") {
+    if s == "own" {
+        Ok(SourceRef::Own)
+    } else if let Some(slug) = s.strip_prefix("article:") {
         Ok(SourceRef::Article(slug))
     } else if let Some(slug) = s.strip_prefix("reply:") {
         Ok(SourceRef::Reply(slug))
@@ -407,7 +436,7 @@ fn parse_source(s: &str) -> Result<SourceRef<'_>, String> {
         Ok(SourceRef::Public(variant))
     } else {
         Err(format!(
-            "not \"article:<section>\", \"reply:<thread>\" or one of {}",
+            "not \"article:<section>\", \"reply:<thread>\", \"own\" or one of {}",
             public_keys()
         ))
     }
@@ -430,7 +459,7 @@ fn check_source(s: &str, known: &Known) -> Result<(), String> {
 // Emission. Validation ran first, so the fallbacks below are never taken.
 
 /// `needle-left-in` becomes `NeedleLeftIn`: the content generator's naming of `Symptom`.
-fn variant(slug: &str) -> String {
+pub fn variant(slug: &str) -> String {
     slug.split('-')
         .map(|word| {
             let mut chars = word.chars();
@@ -441,15 +470,26 @@ fn variant(slug: &str) -> String {
         .collect()
 }
 
-fn level_expr(text: &str) -> &'static str {
+/// The `CareRoute` variant for a route key, if it is one.
+pub fn route_expr(key: &str) -> Option<&'static str> {
+    match key {
+        "emergency" => Some("CareRoute::Emergency"),
+        "crisis" => Some("CareRoute::Crisis"),
+        "same-day" => Some("CareRoute::SameDay"),
+        _ => None,
+    }
+}
+
+pub fn level_expr(text: &str) -> &'static str {
     match text {
         "tell" => "Level::Tell",
-        "urgent" => "Level::Urgent",
+        "today" => "Level::Today",
+        "emergency" => "Level::Emergency",
         _ => "Level::Common",
     }
 }
 
-fn sources_expr(list: &[String]) -> String {
+pub fn sources_expr(list: &[String]) -> String {
     let mut out = String::from("&[");
     for s in list {
         match parse_source(s) {
@@ -462,6 +502,7 @@ fn sources_expr(list: &[String]) -> String {
             Ok(SourceRef::Public(variant)) => {
                 let _ = write!(out, "Source::Public(PublicSource::{variant}), ");
             }
+            Ok(SourceRef::Own) => out.push_str("Source::Own, "),
             Err(_) => {}
         }
     }
@@ -469,7 +510,7 @@ fn sources_expr(list: &[String]) -> String {
     out
 }
 
-fn claim_expr(c: &ClaimIn) -> String {
+pub fn claim_expr(c: &ClaimIn) -> String {
     format!(
         "Claim {{ text: {:?}, sources: {} }}",
         c.text,
@@ -492,20 +533,21 @@ fn emit(file: &TriageFile, taxonomy: &TaxonomyFile) -> String {
 
     let _ = writeln!(
         out,
-        "static LEVEL_LABELS: [&str; 3] = [{:?}, {:?}, {:?}];",
-        file.levels.common, file.levels.tell, file.levels.urgent
+        "static LEVEL_LABELS: [&str; 4] = [{:?}, {:?}, {:?}, {:?}];",
+        file.levels.common, file.levels.tell, file.levels.today, file.levels.emergency
     );
     let _ = writeln!(
         out,
-        "static TIME_BAND_LABELS: [&str; 4] = [{:?}, {:?}, {:?}, {:?}];",
+        "static TIME_BAND_LABELS: [&str; 5] = [{:?}, {:?}, {:?}, {:?}, {:?}];",
         file.time_bands.today,
         file.time_bands.days_1_to_3,
         file.time_bands.days_4_to_14,
+        file.time_bands.days_15_to_28,
         file.time_bands.longer
     );
     let _ = writeln!(out, "static DISCLAIMER: &str = {:?};", file.disclaimer.text);
 
-    out.push_str("static PUBLIC_SOURCES: [PublicSourceInfo; 7] = [\n");
+    out.push_str("static PUBLIC_SOURCES: [PublicSourceInfo; 14] = [\n");
     for (key, _) in PUBLIC_SOURCES {
         if let Some(s) = file.sources.get(key) {
             let _ = writeln!(
@@ -533,9 +575,13 @@ fn emit(file: &TriageFile, taxonomy: &TaxonomyFile) -> String {
         let bullets: Vec<String> = card.bullets.iter().map(claim_expr).collect();
         let _ = writeln!(
             out,
-            "    CareCard {{ level: {}, urgency: {:?}, heading: {:?}, bullets: &[{}], note: {} }},",
+            "    CareCard {{ level: {}, urgency: {:?}, route: {}, heading: {:?}, bullets: &[{}], note: {} }},",
             level_expr(&card.level),
             card.urgency,
+            card.route
+                .as_deref()
+                .and_then(route_expr)
+                .map_or_else(|| "None".to_owned(), |r| format!("Some({r})")),
             card.heading,
             bullets.join(", "),
             card.note

@@ -10,7 +10,9 @@ use crate::content::{self, EntryId, Message, Symptom};
 use crate::filter::Filter;
 use crate::html::Html;
 use crate::route::Route;
-use crate::triage::{self, CareCard, Claim, Level, PublicSource, Source};
+use crate::triage::{
+    self, CareCard, CareRoute, Claim, Level, PublicSource, RedFlag, Region, Source,
+};
 
 /// A static page: its root element and what goes inside it.
 #[derive(Debug)]
@@ -572,12 +574,23 @@ fn help() -> StaticPage {
     let intro = triage::help_intro();
     let mut h = Html::new();
     h1(&mut h, "Get help now");
-    h.open("p", &[("class", "lead")]).text(intro.text).text(" ");
-    sources(&mut h, intro.sources);
-    h.close("p");
-    for (i, card) in triage::help_cards().iter().enumerate() {
+    // The emergency comes first; the reassurance after it, never before.
+    region_picker(&mut h);
+    let cards = triage::help_cards();
+    if let Some(first) = cards.first() {
+        care_card(&mut h, 0, first);
+    }
+    if let Some(crisis) = RedFlag::from_slug("self-harm") {
+        red_flag_card(&mut h, crisis, "help");
+    }
+    for (i, card) in cards.iter().enumerate().skip(1) {
         care_card(&mut h, i, card);
     }
+    h.open("p", &[("class", "help-intro")])
+        .text(intro.text)
+        .text(" ");
+    sources(&mut h, intro.sources);
+    h.close("p");
     h.open("p", &[("class", "help-next")])
         .text("Not sure how worried to be? ")
         .leaf(
@@ -596,6 +609,173 @@ fn help() -> StaticPage {
         class: "page help",
         inner: h.into_string(),
     }
+}
+
+/// How the app's own guidance is labelled wherever it is cited.
+pub const OWN_GUIDANCE: &str = "Aftercare’s own guidance (no source says this word for word)";
+
+/// The short urgency word of a level, for screen readers and the card's corner.
+fn urgency_word(level: Level, route: CareRoute) -> &'static str {
+    match (level, route) {
+        (_, CareRoute::Crisis) => "Get support now",
+        (Level::Emergency, _) => "Emergency",
+        (Level::Today, _) | (_, CareRoute::SameDay) => "Same day",
+        _ => "Not urgent",
+    }
+}
+
+/// The choice of region for the numbers: a form of radio buttons the app wires up (the
+/// choice is remembered on this device); without the app every region is shown.
+fn region_picker(h: &mut Html) {
+    h.open(
+        "form",
+        &[
+            ("class", "region-picker"),
+            ("aria-labelledby", "region-title"),
+        ],
+    )
+    .open("fieldset", &[])
+    .leaf("legend", &[("id", "region-title")], "Show the numbers for")
+    .open("div", &[("class", "region-options")]);
+    let options = Region::all()
+        .iter()
+        .map(|r| (r.slug, r.name))
+        .chain([("all", "Everywhere")]);
+    for (slug, name) in options {
+        let id = format!("region-{slug}");
+        h.open("label", &[("for", &id)])
+            .open(
+                "input",
+                &[
+                    ("type", "radio"),
+                    ("name", "region"),
+                    ("id", &id),
+                    ("value", slug),
+                ],
+            )
+            .text(name)
+            .close("label");
+    }
+    h.close("div")
+        .leaf("p", &[("class", "region-status"), ("role", "status")], "")
+        .close("fieldset")
+        .close("form");
+}
+
+/// The numbers to call for a route, every region compactly (the chosen one first, by
+/// style: `data-region` on `<html>`), each a tap-to-call link.
+pub fn calls(h: &mut Html, route: CareRoute) {
+    h.open("ul", &[("class", "calls"), ("aria-label", "Where to call")]);
+    for region in Region::all() {
+        let contacts = region.contacts(route);
+        h.open(
+            "li",
+            &[("class", "call-region"), ("data-region", region.slug)],
+        )
+        .leaf("span", &[("class", "call-where")], region.name);
+        if route == CareRoute::SameDay {
+            h.leaf("span", &[("class", "call-what")], region.same_day_text);
+        }
+        for c in contacts {
+            contact(h, c);
+        }
+        // A crisis line is not an emergency line: in danger, the emergency number.
+        if route == CareRoute::Crisis {
+            h.open("span", &[("class", "call-what")])
+                .text(if contacts.is_empty() {
+                    "Call "
+                } else {
+                    "In danger now: "
+                })
+                .close("span");
+            for c in region.emergency {
+                contact(h, c);
+            }
+        }
+        h.close("li");
+    }
+    h.close("ul").open("p", &[("class", "call-sources")]);
+    sources(h, triage::red_flags::number_sources());
+    h.close("p");
+}
+
+fn contact(h: &mut Html, c: &triage::Contact) {
+    let tel = format!("tel:{}", c.number);
+    h.open("span", &[("class", "call")])
+        .open("a", &[("class", "call-link"), ("href", &tel)])
+        .text("Call ")
+        .text(c.label)
+        .close("a");
+    if c.text {
+        let sms = format!("sms:{}", c.number);
+        h.text(" ")
+            .open("a", &[("class", "call-link text-link"), ("href", &sms)])
+            .text("Text ")
+            .text(c.label)
+            .close("a");
+    }
+    h.text(" ")
+        .leaf("span", &[("class", "call-what")], c.what)
+        .close("span");
+}
+
+/// A red flag's care card: the instruction, who to call, the signs and what to do, every
+/// claim with its sources. `id_scope` keeps ids unique when cards appear in two places.
+pub fn red_flag_card(h: &mut Html, flag: &RedFlag, id_scope: &str) {
+    let id = format!("{id_scope}-flag-{}", flag.slug);
+    let class = format!(
+        "care-card flag-card level-{} route-{}",
+        flag.level.slug(),
+        match flag.route {
+            CareRoute::Emergency => "emergency",
+            CareRoute::Crisis => "crisis",
+            CareRoute::SameDay => "same-day",
+        }
+    );
+    h.open(
+        "section",
+        &[
+            ("class", &class),
+            ("data-flag", flag.slug),
+            ("aria-labelledby", &id),
+        ],
+    )
+    .open("h2", &[("id", &id), ("class", "care-heading")])
+    .open("span", &[("class", "care-urgency")])
+    .text(urgency_word(flag.level, flag.route))
+    .leaf("span", &[("class", "visually-hidden")], ": ")
+    .close("span")
+    .leaf("span", &[("class", "care-instruction")], flag.heading)
+    .close("h2")
+    .open("div", &[("class", "care-body")]);
+    calls(h, flag.route);
+    h.leaf("h3", &[], flag.title)
+        .open("ul", &[("class", "care-signs")]);
+    for sign in flag.signs {
+        claim_with_sources(h, "li", &[], sign);
+    }
+    h.close("ul")
+        .leaf("h3", &[], "What to do")
+        .open("ol", &[("class", "care-actions")]);
+    for action in flag.actions {
+        claim_with_sources(h, "li", &[], action);
+    }
+    h.close("ol");
+    if let Some(note) = &flag.note {
+        claim_with_sources(h, "p", &[("class", "care-note")], note);
+    }
+    h.close("div").close("section");
+}
+
+/// The care cards of `flags`, most urgent first, in one live container, or an empty string
+/// when there are none.
+#[must_use]
+pub fn red_flag_cards(flags: &[&RedFlag], id_scope: &str) -> String {
+    let mut h = Html::new();
+    for flag in flags {
+        red_flag_card(&mut h, flag, id_scope);
+    }
+    h.into_string()
 }
 
 /// A class from the urgency words ("Not urgent" -> "not-urgent").
@@ -633,8 +813,11 @@ fn care_card(h: &mut Html, index: usize, card: &CareCard) {
         .close("span")
         .leaf("span", &[("class", "care-instruction")], card.heading)
         .close("h2")
-        .open("div", &[("class", "care-body")])
-        .open("ul", &[]);
+        .open("div", &[("class", "care-body")]);
+    if let Some(route) = card.route {
+        calls(h, route);
+    }
+    h.open("ul", &[]);
     for bullet in card.bullets {
         claim_with_sources(h, "li", &[], bullet);
     }
@@ -682,6 +865,10 @@ fn sources(h: &mut Html, sources: &[Source]) {
             Source::AuthorReply(_) => "Author’s reply: ",
             Source::Public(p) => {
                 h.text(p.name());
+                continue;
+            }
+            Source::Own => {
+                h.leaf("span", &[("class", "own-guidance")], OWN_GUIDANCE);
                 continue;
             }
         };

@@ -88,7 +88,7 @@ fn entry_level_is_the_most_urgent_known_symptom() {
     for (symptoms, expected) in [
         (&["fatigue"][..], Some(Level::Common)),
         (&["fatigue", "heart"][..], Some(Level::Tell)),
-        (&["dizzy", "chest", "heart"][..], Some(Level::Urgent)),
+        (&["dizzy", "chest", "heart"][..], Some(Level::Emergency)),
         (&["a-future-slug"][..], None),
         (&[][..], None),
     ] {

@@ -125,6 +125,7 @@ fn every_section_and_thread_a_source_names_exists() {
     for (what, sources) in all_claim_sources() {
         for &s in sources {
             match (s, s.entry()) {
+                (Source::Own, e) => assert!(e.is_none(), "{what}: own guidance has no entry"),
                 (Source::Article(slug), e) => {
                     named += 1;
                     assert!(
@@ -206,9 +207,14 @@ fn level_labels_and_order() {
     }
     check_level(Level::Common, "common", "Common, usually passes");
     check_level(Level::Tell, "tell", "Tell your practitioner");
-    check_level(Level::Urgent, "urgent", "Get medical help now");
-    assert!(Level::Common < Level::Tell && Level::Tell < Level::Urgent);
-    assert_eq!(Level::ALL.iter().max(), Some(&Level::Urgent));
+    check_level(Level::Today, "today", "See a doctor today");
+    check_level(Level::Emergency, "emergency", "Emergency: get help now");
+    assert!(
+        Level::Common < Level::Tell
+            && Level::Tell < Level::Today
+            && Level::Today < Level::Emergency
+    );
+    assert_eq!(Level::ALL.iter().max(), Some(&Level::Emergency));
 }
 
 #[test]
@@ -224,7 +230,10 @@ fn time_band_slugs_labels_and_parsing() {
     check_band("today", Some(TimeBand::Today));
     check_band("1-3", Some(TimeBand::Days1To3));
     check_band("4-14", Some(TimeBand::Days4To14));
-    check_band("longer", Some(TimeBand::Longer));
+    check_band("15-28", Some(TimeBand::Days15To28));
+    check_band("28-plus", Some(TimeBand::Longer));
+    // The old "more than 2 weeks" address still reads, as 2 to 4 weeks.
+    assert_eq!(TimeBand::from_slug("longer"), Some(TimeBand::Days15To28));
     check_band("", None);
     check_band("Today", None);
     check_band("1-4", None);
@@ -248,7 +257,7 @@ fn past_usual_compares_the_band_with_the_usual_time() {
         );
     }
     check_past("today", None, PastUsual::Unknown);
-    check_past("longer", None, PastUsual::Unknown);
+    check_past("28-plus", None, PastUsual::Unknown);
     check_past("today", Some(0), PastUsual::No);
     check_past("1-3", Some(0), PastUsual::Yes);
     check_past("today", Some(2), PastUsual::No);
@@ -256,8 +265,10 @@ fn past_usual_compares_the_band_with_the_usual_time() {
     check_past("1-3", Some(3), PastUsual::No);
     check_past("4-14", Some(3), PastUsual::Yes);
     check_past("4-14", Some(28), PastUsual::No);
-    check_past("longer", Some(28), PastUsual::Unknown);
-    check_past("longer", Some(14), PastUsual::Yes);
+    check_past("15-28", Some(28), PastUsual::No);
+    check_past("15-28", Some(14), PastUsual::Yes);
+    check_past("28-plus", Some(28), PastUsual::Yes);
+    check_past("28-plus", Some(40), PastUsual::Unknown);
 }
 
 #[test]
@@ -290,7 +301,7 @@ fn every_symptom_and_every_time_band_has_an_answer() {
 }
 
 #[test]
-fn red_flags_are_always_urgent_whatever_the_time() {
+fn red_flags_are_always_at_least_a_doctor_today_whatever_the_time() {
     let red: Vec<Symptom> = Symptom::ALL
         .iter()
         .copied()
@@ -300,14 +311,14 @@ fn red_flags_are_always_urgent_whatever_the_time() {
         red.iter().map(|s| s.slug()).collect::<Vec<_>>(),
         ["chest", "infection"]
     );
-    for &s in &red {
-        assert_eq!(triage(s).level, Level::Urgent, "{}: data level", s.slug());
+    for (&s, level) in red.iter().zip([Level::Emergency, Level::Today]) {
+        assert_eq!(triage(s).level, level, "{}: data level", s.slug());
         for since in TimeBand::ALL {
             let advice = check(&[s], since);
-            assert_eq!(advice[0].level, Level::Urgent, "{} {since:?}", s.slug());
+            assert_eq!(advice[0].level, level, "{} {since:?}", s.slug());
             // A red flag mixed with common symptoms still makes the whole answer urgent.
             let mixed = check(&[sym("fatigue"), s, sym("bruising")], since);
-            assert_eq!(overall(&mixed), Some(Level::Urgent));
+            assert_eq!(overall(&mixed), Some(level));
         }
     }
 }
@@ -327,13 +338,13 @@ fn checker_table() {
             a.do_now
         );
     }
-    use Level::{Common, Tell, Urgent};
+    use Level::{Common, Emergency, Tell, Today};
     use PastUsual::{No, Unknown, Yes};
     // Fatigue lasts up to 3 days (the article); after that, tell.
     case("fatigue", "today", Common, No, "Rest");
     case("fatigue", "1-3", Common, No, "Rest");
     case("fatigue", "4-14", Tell, Yes, "Tell your practitioner");
-    case("fatigue", "longer", Tell, Yes, "Tell your practitioner");
+    case("fatigue", "28-plus", Tell, Yes, "Tell your practitioner");
     // A needle feeling passes within 1 to 3 days (reply to Allen).
     case("needle-sensation", "1-3", Common, No, "Look at the spot");
     case(
@@ -346,7 +357,9 @@ fn checker_table() {
     // Nerve irritation calms in 2 to 4 weeks (replies to Kurt and Chress): always tell.
     case("nerve", "today", Tell, No, "Tell your practitioner");
     case("nerve", "4-14", Tell, No, "Tell your practitioner");
-    case("nerve", "longer", Tell, Unknown, "Tell your practitioner");
+    case("nerve", "15-28", Tell, No, "Tell your practitioner");
+    // Past 4 weeks: see a doctor (the band the checker once could not reach).
+    case("nerve", "28-plus", Today, Yes, "See a doctor");
     // Pain may get worse for 24 to 48 hours (reply to Johnny).
     case("soreness", "today", Common, No, "a day or two");
     case("soreness", "1-3", Common, Unknown, "a day or two");
@@ -356,21 +369,15 @@ fn checker_table() {
     case("flu-like", "4-14", Tell, Yes, "change your treatment");
     // Tingling: normal, until it lasts beyond 2 weeks.
     case("tingling", "4-14", Common, Unknown, "harmless");
-    case(
-        "tingling",
-        "longer",
-        Tell,
-        Unknown,
-        "Tell your practitioner",
-    );
+    case("tingling", "15-28", Tell, Unknown, "Tell your practitioner");
     // Signs to tell about no matter when.
     case("needle-left-in", "today", Tell, Unknown, "pill bottle");
     case("burning", "today", Tell, Unknown, "Tell your practitioner");
     case("fainting", "today", Tell, Unknown, "legs raised");
     // Red flags.
-    case("chest", "today", Urgent, Unknown, "emergency number");
-    case("chest", "longer", Urgent, Unknown, "emergency number");
-    case("infection", "4-14", Urgent, Unknown, "medical help");
+    case("chest", "today", Emergency, Unknown, "emergency number");
+    case("chest", "28-plus", Emergency, Unknown, "emergency number");
+    case("infection", "4-14", Today, Unknown, "medical help");
     // No source gives a time for bruising, so the checker does not guess.
     case("bruising", "1-3", Common, Unknown, "fade");
 }

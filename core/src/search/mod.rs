@@ -18,7 +18,7 @@
 //! curated everyday-word map, data from `content/lay-words.toml`), `index` (building),
 //! `query` (parsing and expansion), `rank` (scoring and interpretation), `snippet`.
 
-mod fuzzy;
+pub(crate) mod fuzzy;
 mod index;
 pub mod lay;
 mod normalise;
@@ -26,7 +26,7 @@ mod query;
 mod rank;
 mod snippet;
 mod sort;
-mod stem;
+pub(crate) mod stem;
 mod table;
 
 pub use crate::content::EntryId;
@@ -41,6 +41,13 @@ pub fn guide_index() -> &'static Index {
     INDEX.get_or_init(Index::from_content)
 }
 pub use normalise::{normalise, words};
+
+/// Whether a normalised word is a common English word that carries little meaning in a
+/// search ("is", "my", "after").
+#[must_use]
+pub fn is_stop_word(word: &str) -> bool {
+    query::is_stop(word)
+}
 
 /// The longest query, in characters, that is searched; the rest is ignored and
 /// [`SearchResults::truncated`] says so.

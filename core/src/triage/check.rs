@@ -3,7 +3,7 @@
 //! A person picks what they feel and roughly when the session was ([`TimeBand`]); [`check`]
 //! answers per symptom with the level after time rules, whether it is common, how long it
 //! usually lasts, whether that time is already past, what to do now, links and sources.
-//! Red flags are always [`Level::Urgent`], whatever the time.
+//! Red flags are always at least [`Level::Today`] (their data says which), whatever the time.
 
 use super::{push_unique, triage, Lasts, Level, Rule, Source, SymptomTriage, TIME_BAND_LABELS};
 use crate::content::{EntryId, Symptom};
@@ -18,33 +18,42 @@ pub enum TimeBand {
     Days1To3,
     /// 4 to 14 days ago.
     Days4To14,
-    /// More than 14 days ago.
+    /// 15 to 28 days ago (2 to 4 weeks).
+    Days15To28,
+    /// More than 28 days ago (more than 4 weeks): past the author's 2–4 weeks for nerves.
     Longer,
 }
 
 impl TimeBand {
     /// Every band, most recent first.
-    pub const ALL: [TimeBand; 4] = [
+    pub const ALL: [TimeBand; 5] = [
         TimeBand::Today,
         TimeBand::Days1To3,
         TimeBand::Days4To14,
+        TimeBand::Days15To28,
         TimeBand::Longer,
     ];
 
-    /// The URL form: "today", "1-3", "4-14", "longer".
+    /// The URL form: "today", "1-3", "4-14", "15-28", "28-plus".
     #[must_use]
     pub fn slug(self) -> &'static str {
         match self {
             TimeBand::Today => "today",
             TimeBand::Days1To3 => "1-3",
             TimeBand::Days4To14 => "4-14",
-            TimeBand::Longer => "longer",
+            TimeBand::Days15To28 => "15-28",
+            TimeBand::Longer => "28-plus",
         }
     }
 
     /// The band with this URL form, if any (exact match: URLs are written by the app).
+    /// "longer", the old name of "more than 2 weeks", still reads, as its first half
+    /// (2 to 4 weeks), so an old link never skips a rule.
     #[must_use]
     pub fn from_slug(slug: &str) -> Option<TimeBand> {
+        if slug == "longer" {
+            return Some(TimeBand::Days15To28);
+        }
         Self::ALL.into_iter().find(|b| b.slug() == slug)
     }
 
@@ -61,7 +70,8 @@ impl TimeBand {
             TimeBand::Today => 0,
             TimeBand::Days1To3 => 1,
             TimeBand::Days4To14 => 4,
-            TimeBand::Longer => 15,
+            TimeBand::Days15To28 => 15,
+            TimeBand::Longer => 29,
         }
     }
 
@@ -72,6 +82,7 @@ impl TimeBand {
             TimeBand::Today => Some(0),
             TimeBand::Days1To3 => Some(3),
             TimeBand::Days4To14 => Some(14),
+            TimeBand::Days15To28 => Some(28),
             TimeBand::Longer => None,
         }
     }
@@ -111,7 +122,7 @@ pub struct Advice {
     /// The symptom.
     pub symptom: Symptom,
     /// How worried to be now: the symptom's level, raised by any time rule that applies;
-    /// always [`Level::Urgent`] for a red flag.
+    /// at least [`Level::Today`] for a red flag.
     pub level: Level,
     /// Whether this is a common reaction that usually passes (before time is considered;
     /// `level` says whether time has changed that).
@@ -163,11 +174,13 @@ fn advise(symptom: Symptom, since: TimeBand) -> Advice {
                 Some(b) if b.level >= r.level => Some(b),
                 _ => Some(r),
             });
+    let level = raised_by.map_or(t.level, |r| t.level.max(r.level));
+    // Red flags never wait: whatever the data or the time, at least a doctor today (the
+    // build also refuses a red flag below that).
     let level = if symptom.is_red_flag() {
-        // Red flags never wait: whatever the data or the time, get help now.
-        Level::Urgent
+        level.max(Level::Today)
     } else {
-        raised_by.map_or(t.level, |r| t.level.max(r.level))
+        level
     };
     let lasts = t.lasts.as_ref();
 

@@ -12,26 +12,30 @@
 //! sources say, and red flags always win.
 
 mod check;
+pub mod red_flags;
 
 pub use check::{check, overall, Advice, PastUsual, TimeBand};
+pub use red_flags::{CareRoute, Contact, RedFlag, Region};
 
 use crate::content::{self, EntryId, Symptom};
 
-/// How worried to be. Ordered: `Common < Tell < Urgent`, so the most urgent of several
-/// answers is their `max`.
+/// How worried to be, each worded as what to do. Ordered
+/// `Common < Tell < Today < Emergency`, so the most urgent of several answers is their `max`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
     /// Common, usually passes on its own.
     Common,
     /// Not an emergency, but tell your practitioner (or doctor).
     Tell,
-    /// Get medical help now.
-    Urgent,
+    /// See a doctor today (US: your doctor's office or urgent care; UK: a GP or NHS 111).
+    Today,
+    /// Emergency: get help now (911, 999, 112).
+    Emergency,
 }
 
 impl Level {
     /// Every level, least urgent first.
-    pub const ALL: [Level; 3] = [Level::Common, Level::Tell, Level::Urgent];
+    pub const ALL: [Level; 4] = [Level::Common, Level::Tell, Level::Today, Level::Emergency];
 
     /// The label people read, e.g. "Common, usually passes". It names the urgency in words,
     /// so colour is never the only signal.
@@ -40,13 +44,14 @@ impl Level {
         LEVEL_LABELS[self as usize]
     }
 
-    /// A stable key for styling and tests: "common", "tell" or "urgent".
+    /// A stable key for styling and tests: "common", "tell", "today" or "emergency".
     #[must_use]
     pub fn slug(self) -> &'static str {
         match self {
             Level::Common => "common",
             Level::Tell => "tell",
-            Level::Urgent => "urgent",
+            Level::Today => "today",
+            Level::Emergency => "emergency",
         }
     }
 }
@@ -69,6 +74,20 @@ pub enum PublicSource {
     MacPhersonThomas2005,
     /// Xu et al. 2013: case reports 2000–2011.
     Xu2013,
+    /// NHS: Anaphylaxis.
+    NhsAnaphylaxis,
+    /// NHS: Sepsis.
+    NhsSepsis,
+    /// NHS: Cellulitis.
+    NhsCellulitis,
+    /// NHS: where to get urgent help for mental health.
+    NhsMentalHealth,
+    /// The 988 Suicide & Crisis Lifeline (US).
+    Lifeline988,
+    /// Samaritans (UK and Ireland).
+    Samaritans,
+    /// The emergency numbers 911, 999 and 112.
+    EmergencyNumbers,
 }
 
 /// The generated row behind [`PublicSource`]'s accessors, one per variant in order.
@@ -81,7 +100,7 @@ struct PublicSourceInfo {
 
 impl PublicSource {
     /// Every public source, in declaration order.
-    pub const ALL: [PublicSource; 7] = [
+    pub const ALL: [PublicSource; 14] = [
         PublicSource::Nhs,
         PublicSource::MayoClinic,
         PublicSource::Nccih,
@@ -89,6 +108,13 @@ impl PublicSource {
         PublicSource::Witt2009,
         PublicSource::MacPhersonThomas2005,
         PublicSource::Xu2013,
+        PublicSource::NhsAnaphylaxis,
+        PublicSource::NhsSepsis,
+        PublicSource::NhsCellulitis,
+        PublicSource::NhsMentalHealth,
+        PublicSource::Lifeline988,
+        PublicSource::Samaritans,
+        PublicSource::EmergencyNumbers,
     ];
 
     fn info(self) -> &'static PublicSourceInfo {
@@ -130,6 +156,8 @@ pub enum Source {
     AuthorReply(&'static str),
     /// A named public health source.
     Public(PublicSource),
+    /// The app's own guidance: advice no source gives word for word, labelled as such.
+    Own,
 }
 
 impl Source {
@@ -145,7 +173,7 @@ impl Source {
             Source::AuthorReply(slug) => {
                 content::entries().find(|e| matches!(e, EntryId::Thread(_)) && e.slug() == slug)
             }
-            Source::Public(_) => None,
+            Source::Public(_) | Source::Own => None,
         }
     }
 }
@@ -259,10 +287,13 @@ fn push_unique(all: &mut Vec<Source>, list: &[Source]) {
 /// One "Get help now" card in the NHS care-card style: one instruction, a few bullets.
 #[derive(Debug)]
 pub struct CareCard {
-    /// How urgent (both emergency and same-day cards are [`Level::Urgent`]).
+    /// How urgent.
     pub level: Level,
-    /// The urgency in words for screen readers, e.g. "Emergency", "Urgent", "Not urgent".
+    /// The urgency in words for screen readers, e.g. "Emergency", "Same day", "Not urgent".
     pub urgency: &'static str,
+    /// Whose numbers the card lists; `None` for a card that sends people to their
+    /// practitioner.
+    pub route: Option<CareRoute>,
     /// The one instruction: "Call your local emergency number now if:".
     pub heading: &'static str,
     /// At most five precise conditions, each completing the heading.

@@ -1,0 +1,287 @@
+//! Red flags: the signs that mean "get help", and the words that name them. Checked before
+//! anything is ranked: a query, a checker answer or a journal entry that names one shows its
+//! care card, with the numbers to call, above everything else.
+//!
+//! The flags, the regions and their numbers live in `content/red-flags.toml`;
+//! `core/build/redflag_gen.rs` validates them (every flag has a level of at least "today",
+//! a route, signs, actions, sources and synonyms) and compiles them in below.
+//!
+//! Matching ([`matching`]) is deliberately simple and errs towards showing a card: a flag
+//! matches when every word of one of its synonyms appears in the text, in any order. A word
+//! matches as typed, by stem ("coughing" = "cough"), or, for a typed word of 5 letters or
+//! more that is not itself a red-flag word or a listed everyday word, within one typo (two
+//! from 8 letters). Negation is not understood ("no chest pain" shows the chest card): a
+//! card too many is a nuisance, a card too few can cost a life.
+
+use super::{Claim, Level, PublicSource, Source};
+use crate::content::Symptom;
+use crate::search::{fuzzy, stem, words};
+
+/// Who to contact for a flag; each region lists its numbers for each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CareRoute {
+    /// The emergency number (911, 999, 112).
+    Emergency,
+    /// A crisis line (988, Samaritans 116 123, NHS 111), and the emergency number in danger.
+    Crisis,
+    /// A doctor today (urgent care or your doctor's office; a GP or NHS 111).
+    SameDay,
+}
+
+/// A number to call (or text), as a region lists it.
+#[derive(Debug)]
+pub struct Contact {
+    /// Digits only, for a `tel:` link: "116123".
+    pub number: &'static str,
+    /// The number as people read it: "116 123".
+    pub label: &'static str,
+    /// What it is: "Samaritans: free, 24/7 (UK and Ireland)".
+    pub what: &'static str,
+    /// Whether it also takes text messages (an `sms:` link is offered too).
+    pub text: bool,
+}
+
+/// Where a person is, for which numbers come first.
+#[derive(Debug)]
+pub struct Region {
+    /// Stable key, stored when a person picks their region: "us", "uk", "other".
+    pub slug: &'static str,
+    /// The name people pick: "United States".
+    pub name: &'static str,
+    /// Region parts of language tags that suggest this region ("us" for "en-US").
+    pub languages: &'static [&'static str],
+    /// The emergency number(s).
+    pub emergency: &'static [Contact],
+    /// Crisis lines (may be empty: then the emergency number is the route).
+    pub crisis: &'static [Contact],
+    /// Where to get a doctor today, in words.
+    pub same_day_text: &'static str,
+    /// Numbers for a doctor today (may be empty).
+    pub same_day: &'static [Contact],
+}
+
+impl Region {
+    /// Every region, in the order shown when none is chosen.
+    #[must_use]
+    pub fn all() -> &'static [Region] {
+        &REGIONS
+    }
+
+    /// The region with this slug, if any.
+    #[must_use]
+    pub fn from_slug(slug: &str) -> Option<&'static Region> {
+        REGIONS.iter().find(|r| r.slug == slug)
+    }
+
+    /// A guess from the browser's languages (`navigator.languages`, e.g. "en-GB"): the first
+    /// tag whose region part a region lists. `None` when nothing fits: then all are shown.
+    #[must_use]
+    pub fn guess<'a>(languages: impl IntoIterator<Item = &'a str>) -> Option<&'static Region> {
+        languages.into_iter().find_map(|tag| {
+            let part = tag.split(['-', '_']).nth(1)?.to_ascii_lowercase();
+            REGIONS
+                .iter()
+                .find(|r| r.languages.contains(&part.as_str()))
+        })
+    }
+
+    /// The numbers this region lists for a route.
+    #[must_use]
+    pub fn contacts(&self, route: CareRoute) -> &'static [Contact] {
+        match route {
+            CareRoute::Emergency => self.emergency,
+            CareRoute::Crisis => self.crisis,
+            CareRoute::SameDay => self.same_day,
+        }
+    }
+}
+
+/// Where the numbers come from.
+#[must_use]
+pub fn number_sources() -> &'static [Source] {
+    NUMBER_SOURCES
+}
+
+/// One red flag and its care card.
+#[derive(Debug)]
+pub struct RedFlag {
+    /// Stable key: "chest", "self-harm".
+    pub slug: &'static str,
+    /// What it is, in a few words: "Chest pain or breathlessness".
+    pub title: &'static str,
+    /// [`Level::Today`] or [`Level::Emergency`].
+    pub level: Level,
+    /// Who to contact.
+    pub route: CareRoute,
+    /// The one instruction the card opens with.
+    pub heading: &'static str,
+    /// Taxonomy symptoms that always show this card.
+    pub symptoms: &'static [Symptom],
+    /// What the person may notice.
+    pub signs: &'static [Claim],
+    /// What to do, in order.
+    pub actions: &'static [Claim],
+    /// One more line, if any.
+    pub note: Option<Claim>,
+    /// How people type it: each synonym's words must all appear.
+    pub synonyms: &'static [&'static [&'static str]],
+}
+
+impl RedFlag {
+    /// Every flag, most urgent first (the data's order).
+    #[must_use]
+    pub fn all() -> &'static [RedFlag] {
+        &FLAGS
+    }
+
+    /// The flag with this slug, if any.
+    #[must_use]
+    pub fn from_slug(slug: &str) -> Option<&'static RedFlag> {
+        FLAGS.iter().find(|f| f.slug == slug)
+    }
+
+    /// Every source the card cites, first mention first, each once.
+    #[must_use]
+    pub fn sources(&self) -> Vec<Source> {
+        let mut all = Vec::new();
+        let lists = self
+            .signs
+            .iter()
+            .chain(self.actions)
+            .chain(self.note.as_ref())
+            .map(|c| c.sources);
+        for list in lists {
+            super::push_unique(&mut all, list);
+        }
+        all
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/red_flags_data.rs"));
+
+/// Longest text the matcher reads, in characters (a journal note is shorter).
+const MAX_CHARS: usize = 4000;
+
+/// Whether `word` (normalised) is one of the words the red-flag synonyms are made of. The
+/// search never "corrects" such a word into another ("hives" stays "hives").
+#[must_use]
+pub fn is_vocabulary(word: &str) -> bool {
+    VOCABULARY.binary_search(&word).is_ok()
+}
+
+/// Everyday words one typo away from a red-flag word, which must never be read as it
+/// ("fewer" is not "fever"). Sorted. `core/tests/red_flags.rs` checks the guide's own
+/// words against the flags, so a new near miss fails a test rather than a patient.
+const EVERYDAY: &[&str] = &[
+    "beast", "breast", "cheat", "chess", "chose", "dives", "fewer", "fitted", "fives", "gives",
+    "hired", "hires", "lever", "lunge", "never", "paint", "point", "quest", "seven", "sever",
+    "shirt", "shore", "tease", "weaker", "weekly",
+];
+
+/// How many typos a typed word may carry towards a red-flag word: none below 5 letters,
+/// 1 up to 7, 2 from 8. Stricter than the search's budget: a card must not fire on a word
+/// that merely looks alike.
+fn typo_budget(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// A typed word, prepared once: its stem, and how far it may be from a flag word.
+struct Typed {
+    word: String,
+    stem: String,
+    budget: u8,
+}
+
+impl Typed {
+    fn new(word: String) -> Typed {
+        let budget = if is_vocabulary(&word)
+            || EVERYDAY.binary_search(&word.as_str()).is_ok()
+            || crate::search::is_stop_word(&word)
+        {
+            0
+        } else {
+            typo_budget(&word)
+        };
+        Typed {
+            stem: stem::stem(&word).into_owned(),
+            word,
+            budget,
+        }
+    }
+
+    /// Whether this typed word stands for the flag word `term`.
+    fn matches(&self, term: &str) -> bool {
+        if self.word == term || self.stem == stem::stem(term) {
+            return true;
+        }
+        self.budget > 0
+            && term.chars().count() >= 5
+            && fuzzy::distance_within(&self.word, term, self.budget).is_some()
+    }
+}
+
+/// The flags that `text` names, most urgent first (data order), each once. Empty for text
+/// that names none. Never panics; reads at most the first 4,000 characters.
+#[must_use]
+pub fn matching(text: &str) -> Vec<&'static RedFlag> {
+    let cut = text
+        .char_indices()
+        .nth(MAX_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let typed: Vec<Typed> = words(text.get(..cut).unwrap_or(""))
+        .into_iter()
+        .map(Typed::new)
+        .collect();
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    FLAGS
+        .iter()
+        .filter(|flag| {
+            flag.synonyms.iter().any(|synonym| {
+                synonym
+                    .iter()
+                    .all(|term| typed.iter().any(|t| t.matches(term)))
+            })
+        })
+        .collect()
+}
+
+/// The flags that a set of taxonomy symptoms always shows (a chosen chip, a journal entry,
+/// a checker answer), most urgent first, each once.
+#[must_use]
+pub fn for_symptoms(symptoms: &[Symptom]) -> Vec<&'static RedFlag> {
+    FLAGS
+        .iter()
+        .filter(|f| f.symptoms.iter().any(|s| symptoms.contains(s)))
+        .collect()
+}
+
+/// The flags of both, most urgent first, each once: what a journal entry or checker answer
+/// with these symptoms and this text names.
+#[must_use]
+pub fn named_by(symptoms: &[Symptom], text: &str) -> Vec<&'static RedFlag> {
+    let by_text = matching(text);
+    FLAGS
+        .iter()
+        .filter(|f| {
+            f.symptoms.iter().any(|s| symptoms.contains(s))
+                || by_text.iter().any(|m| m.slug == f.slug)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        assert!(EVERYDAY.windows(2).all(|w| w[0] < w[1]), "EVERYDAY");
+        assert!(VOCABULARY.windows(2).all(|w| w[0] < w[1]), "VOCABULARY");
+    }
+}
