@@ -4,6 +4,7 @@
 pub mod journal_files;
 #[cfg(feature = "full")]
 pub mod journal_notice;
+pub mod care;
 pub mod layout;
 #[cfg(feature = "full")]
 pub mod symptoms;

@@ -26,6 +26,10 @@ fn source_view(source: Source) -> AnyView {
         Source::Article(_) => "Guide: ",
         Source::AuthorReply(_) => "Author’s reply: ",
         Source::Public(p) => return p.name().into_any(),
+        Source::Own => {
+            return view! { <span class="own-guidance">{aftercare_core::pages::OWN_GUIDANCE}</span> }
+                .into_any()
+        }
     };
     match source.entry() {
         Some(entry) => view! {

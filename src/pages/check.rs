@@ -164,7 +164,7 @@ fn overall_box(level: Level) -> impl IntoView {
         <div class=format!("overall level-{}", level.slug())>
             <p class="overall-level">"Overall: " <LevelBadge level=level/></p>
             <p>{overall_text(level)}</p>
-            {(level == Level::Urgent)
+            {(level >= Level::Today)
                 .then(|| {
                     view! {
                         <p>
@@ -187,7 +187,8 @@ fn summary(count: usize, overall: Option<Level>) -> String {
     let what = match level {
         Level::Common => "common, usually passes",
         Level::Tell => "tell your practitioner",
-        Level::Urgent => "get medical help now",
+        Level::Today => "see a doctor today",
+        Level::Emergency => "emergency, get help now",
     };
     format!("{count} {noun} checked: {what}.")
 }
@@ -197,7 +198,8 @@ fn overall_text(level: Level) -> &'static str {
     match level {
         Level::Common => "What you feel is common after acupuncture. It usually passes on its own.",
         Level::Tell => "This is not an emergency. Tell your practitioner or doctor.",
-        Level::Urgent => "Do not wait for it to pass. Get medical help now.",
+        Level::Today => "Do not wait for it to pass. See a doctor today.",
+        Level::Emergency => "Do not wait for it to pass. Call the emergency number now.",
     }
 }
 
