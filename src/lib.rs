@@ -16,7 +16,9 @@ mod journal_store;
 mod nav;
 mod pages;
 mod pwa;
-#[cfg(feature = "full")]
+mod region;
+// The reader uses only the region's read and write; the journal uses the rest.
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 mod storage;
 mod takeover;
 #[cfg(not(feature = "full"))]
@@ -24,6 +26,7 @@ mod upgrade;
 
 /// Mounts the app on the page, taking over the prerendered markup if the page has some.
 pub fn start() {
+    region::start();
     if takeover::is_prerendered() {
         takeover::after_next_paint(mount);
     } else {

@@ -140,7 +140,13 @@ pub fn header(route: Route) -> String {
         ],
     )
     .close("input")
-    .close("form");
+    .close("form")
+    // Where the reader shows a red flag's card as soon as typed words name one.
+    .leaf(
+        "div",
+        &[("class", "header-flags"), ("aria-live", "polite")],
+        "",
+    );
     h.open("nav", &[("aria-label", "Main")]).open("ul", &[]);
     for (link, label) in NAV {
         h.open("li", &[]);
@@ -909,6 +915,28 @@ fn triage_panel(h: &mut Html, symptoms: &[Symptom]) {
         }
         .to_param()
     );
+    // Red flags are never folded away: a crisis line named by any rule here (self-harm on
+    // the emotional pages) and the cards of red-flag symptoms stand open above the panel.
+    let mut flags = triage::red_flags::for_symptoms(symptoms);
+    for &symptom in symptoms {
+        for rule in triage::triage(symptom).get_help {
+            if rule.level < Level::Emergency {
+                continue;
+            }
+            for flag in triage::red_flags::matching(rule.when) {
+                if flag.route == CareRoute::Crisis && !flags.iter().any(|f| f.slug == flag.slug) {
+                    flags.push(flag);
+                }
+            }
+        }
+    }
+    if !flags.is_empty() {
+        h.open("div", &[("class", "flag-cards")]);
+        for flag in flags {
+            red_flag_card(h, flag, "panel");
+        }
+        h.close("div");
+    }
     h.open(
         "section",
         &[

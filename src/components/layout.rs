@@ -1,9 +1,11 @@
 //! The frame around every page: skip link, header with the main navigation and the
 //! always-visible "Get help now" link, and the footer with the disclaimer.
 
+use crate::components::care::FlagCards;
 use crate::nav::Nav;
 use aftercare_core::pages;
 use aftercare_core::route::Route;
+use aftercare_core::triage::{red_flags, RedFlag};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -90,6 +92,12 @@ fn SearchBox() -> impl IntoView {
     #[cfg(not(feature = "full"))]
     let value = crate::takeover::typed();
     let input = NodeRef::<leptos::html::Input>::new();
+    // Red flags come before everything, also before the whole app has loaded: on a static
+    // page the reader shows the card under the box as soon as the words name one. (The whole
+    // app moves to the search page on the first keystroke, which shows the cards itself.)
+    let flags = RwSignal::new(Vec::<&'static RedFlag>::new());
+    #[cfg(not(feature = "full"))]
+    flags.set(red_flags::matching(&value));
 
     crate::takeover::on_window(ev::keydown, move |event| {
         if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
@@ -111,11 +119,12 @@ fn SearchBox() -> impl IntoView {
     // focus or keystroke loads the whole app in place, which takes the typed words over and
     // shows their results (and Enter before that submits the form as a plain page load).
     let on_input = move |event: ev::Event| {
+        let value = event_target_value(&event);
         if cfg!(not(feature = "full")) {
+            flags.set(red_flags::matching(&value));
             upgrade_now();
             return;
         }
-        let value = event_target_value(&event);
         if route.get_untracked() == Route::Search {
             nav.set_param("q", &value);
         } else {
@@ -167,6 +176,11 @@ fn SearchBox() -> impl IntoView {
                 on:keydown=on_keydown
             />
         </form>
+        <div class="header-flags" aria-live="polite">
+            {move || (route.get() != Route::Search).then(|| view! {
+                <FlagCards flags=flags id_scope="header"/>
+            })}
+        </div>
     }
 }
 

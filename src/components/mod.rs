@@ -1,10 +1,10 @@
 //! Small pieces the pages share.
 
+pub mod care;
 #[cfg(feature = "full")]
 pub mod journal_files;
 #[cfg(feature = "full")]
 pub mod journal_notice;
-pub mod care;
 pub mod layout;
 #[cfg(feature = "full")]
 pub mod symptoms;

@@ -2,12 +2,14 @@
 //! chosen symptoms live in the URL (`?q=tired&symptoms=fatigue`), so a search can be shared
 //! and survives a reload. The engine and the filter are the core's; this page renders them.
 
+use crate::components::care::FlagCards;
 use crate::components::symptoms::SymptomTags;
 use crate::nav::Nav;
 use aftercare_core::content::{self, EntryId, Symptom};
 use aftercare_core::filter::Filter;
 use aftercare_core::route::Route;
 use aftercare_core::search::{SearchResults, Segment, MAX_QUERY_CHARS};
+use aftercare_core::triage::{red_flags, RedFlag};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,6 +27,8 @@ struct View {
     shown: Vec<EntryId>,
     counts: Vec<(Symptom, usize)>,
     filter: Filter,
+    /// The red flags the words or the chosen symptoms name: shown before any answer.
+    flags: Vec<&'static RedFlag>,
 }
 
 impl PartialEq for View {
@@ -36,6 +40,14 @@ impl PartialEq for View {
 impl View {
     fn compute(query: String, symptoms: String) -> View {
         let filter = Filter::from_param(&symptoms);
+        // Red flags come before ranking: what the words name, then what the chips imply.
+        let mut flags = red_flags::matching(&query);
+        for flag in red_flags::for_symptoms(&filter.selected) {
+            if !flags.iter().any(|f| f.slug == flag.slug) {
+                flags.push(flag);
+            }
+        }
+        flags.sort_by_key(|f| std::cmp::Reverse(f.level));
         let results = (!query.trim().is_empty()).then(|| search(&query, 50));
         let candidates: Vec<EntryId> = match &results {
             Some(r) => r.hits.iter().map(|h| h.id).collect(),
@@ -48,6 +60,7 @@ impl View {
             query,
             results,
             filter,
+            flags,
         }
     }
 
@@ -81,6 +94,7 @@ pub fn Search() -> impl IntoView {
     view! {
         <div class="page search">
             <h1 tabindex="-1">"Find an answer"</h1>
+            <FlagCards flags=Signal::derive(move || view.with(|v| v.flags.clone())) id_scope="search"/>
             <p class="lead">
                 "Type what you feel in your own words in the search box above, or choose symptoms below."
             </p>
@@ -108,6 +122,14 @@ pub fn Search() -> impl IntoView {
             {move || view.with(|v| {
                 if v.query.trim().is_empty() && v.filter.is_empty() {
                     suggestions().into_any()
+                } else if v.shown.is_empty() && !v.flags.is_empty() {
+                    // Never suggest unrelated searches under a red flag: the card says what to do.
+                    view! {
+                        <div class="empty">
+                            <p>"The guide has no answer that matches those words. Follow the advice above."</p>
+                        </div>
+                    }
+                    .into_any()
                 } else if v.shown.is_empty() {
                     view! {
                         <div class="empty">

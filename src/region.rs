@@ -1,0 +1,143 @@
+//! The person's region, for which emergency and crisis numbers come first on a care card.
+//!
+//! Every card lists every region's numbers (`aftercare_core::pages::calls`); the region only
+//! decides the order, by style: this module sets `data-region` on `<html>` and the style
+//! sheet moves that region's numbers first. A choice made on Get help now is remembered on
+//! this device (`localStorage`, through `storage`); until then the region is guessed from
+//! the browser's languages ("en-GB" → United Kingdom), and "Everywhere" shows all in the
+//! usual order. Storage that is off or full only means the choice is not remembered.
+
+use crate::storage;
+use aftercare_core::triage::Region;
+use leptos::ev;
+use wasm_bindgen::JsCast;
+
+/// Where the choice is remembered: a region's slug, or "all".
+const KEY: &str = "aftercare.region";
+/// The stored value for "show every region".
+const ALL: &str = "all";
+
+/// What decides the order, and why.
+enum Choice {
+    /// Picked by the person (`None`: everywhere).
+    Saved(Option<&'static Region>),
+    /// Guessed from the browser's languages.
+    Guessed(&'static Region),
+    /// Nothing to go on: every region in the usual order.
+    Unknown,
+}
+
+impl Choice {
+    fn region(&self) -> Option<&'static Region> {
+        match self {
+            Choice::Saved(r) => *r,
+            Choice::Guessed(r) => Some(r),
+            Choice::Unknown => None,
+        }
+    }
+
+    /// The value of the picker's radio button to check.
+    fn value(&self) -> &'static str {
+        self.region().map_or(ALL, |r| r.slug)
+    }
+
+    /// The line under the picker.
+    fn status(&self) -> String {
+        match self {
+            Choice::Saved(Some(r)) => format!("{} numbers come first. Saved on this device.", r.name),
+            Choice::Saved(None) => "Every region’s numbers are shown. Saved on this device.".to_owned(),
+            Choice::Guessed(r) => format!(
+                "{} numbers come first, guessed from your browser’s language. Pick another to change it.",
+                r.name
+            ),
+            Choice::Unknown => "Every region’s numbers are shown. Pick yours to see it first.".to_owned(),
+        }
+    }
+}
+
+/// The current choice: saved, else guessed, else unknown.
+fn current() -> Choice {
+    if let Ok(Some(saved)) = storage::read(KEY) {
+        if saved == ALL {
+            return Choice::Saved(None);
+        }
+        if let Some(region) = Region::from_slug(&saved) {
+            return Choice::Saved(Some(region));
+        }
+        // Anything else (an old or damaged value) is ignored: guess instead.
+    }
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    Region::guess(languages.iter().map(String::as_str)).map_or(Choice::Unknown, Choice::Guessed)
+}
+
+/// Sets `data-region` on `<html>` for the style sheet.
+fn apply(choice: &Choice) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match choice.region() {
+        Some(region) => root.set_attribute("data-region", region.slug),
+        None => root.remove_attribute("data-region"),
+    };
+}
+
+/// Shows the current choice in the picker, if the page has one (Get help now).
+pub fn sync_picker() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let choice = current();
+    let selector = format!(".region-picker input[value=\"{}\"]", choice.value());
+    if let Some(input) = document
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_checked(true);
+    }
+    if let Some(status) = document.query_selector(".region-status").ok().flatten() {
+        status.set_text_content(Some(&choice.status()));
+    }
+}
+
+/// Applies the saved or guessed region at start, and remembers a new pick from the picker.
+pub fn start() {
+    apply(&current());
+    crate::takeover::on_window(ev::change, |event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|i| i.name() == "region")
+        else {
+            return;
+        };
+        let value = input.value();
+        let choice = match Region::from_slug(&value) {
+            Some(region) => Choice::Saved(Some(region)),
+            None => Choice::Saved(None),
+        };
+        // Not remembered when storage is off or full; the page still follows the pick.
+        let saved = storage::write(KEY, choice.value()).is_ok();
+        apply(&choice);
+        if let Some(status) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".region-status").ok().flatten())
+        {
+            let mut text = choice.status();
+            if !saved {
+                text = text.replace(
+                    " Saved on this device.",
+                    " Your browser is not letting this site remember it.",
+                );
+            }
+            status.set_text_content(Some(&text));
+        }
+    });
+}
