@@ -75,10 +75,14 @@ impl View {
     fn status(&self) -> String {
         let n = self.shown.len();
         let things = if n == 1 { "answer" } else { "answers" };
-        match (self.query.trim().is_empty(), self.filter.is_empty()) {
+        let answers = match (self.query.trim().is_empty(), self.filter.is_empty()) {
             (true, true) => String::new(),
             (false, _) => format!("{n} {things} for “{}”", self.query.trim()),
             (true, false) => format!("{n} {things} about the chosen symptoms"),
+        };
+        match self.flags.first() {
+            Some(flag) => format!("Get help: {}. See the card above. {answers}", flag.title),
+            None => answers,
         }
     }
 }
