@@ -162,6 +162,41 @@ pub fn header(route: Route) -> String {
     h.into_string()
 }
 
+/// "In an emergency, call 911 (United States), 999 (United Kingdom) or 112 (Elsewhere).",
+/// each number a tap-to-call link: never only "your local emergency number".
+pub fn emergency_sentence(h: &mut Html) {
+    h.text("In an emergency, call ");
+    let regions = Region::all();
+    for (i, region) in regions.iter().enumerate() {
+        if i > 0 {
+            h.text(if i + 1 == regions.len() { " or " } else { ", " });
+        }
+        for c in region.emergency {
+            let tel = format!("tel:{}", c.number);
+            h.leaf("a", &[("href", &tel)], c.label);
+        }
+        h.text(" (").text(region.name).text(")");
+    }
+    h.text(".");
+}
+
+/// The triage disclaimer, with the emergency numbers as links, for every page that advises.
+#[must_use]
+pub fn disclaimer() -> String {
+    let mut h = Html::new();
+    disclaimer_into(&mut h);
+    h.into_string()
+}
+
+fn disclaimer_into(h: &mut Html) {
+    h.open("p", &[("class", "triage-disclaimer")])
+        .leaf("strong", &[], "Please note: ")
+        .text(triage::disclaimer())
+        .text(" ");
+    emergency_sentence(h);
+    h.close("p");
+}
+
 /// What goes inside the site footer: the short disclaimer and the attribution.
 #[must_use]
 pub fn footer_inner() -> String {
@@ -169,9 +204,9 @@ pub fn footer_inner() -> String {
     let mut h = Html::new();
     h.open("p", &[])
         .leaf("strong", &[], "Information only, not medical advice.")
-        .text(" Never wait to get help because of something you read here. ")
-        .text("In an emergency, call your local emergency number.")
-        .close("p");
+        .text(" Never wait to get help because of something you read here. ");
+    emergency_sentence(&mut h);
+    h.close("p");
     h.open("p", &[])
         .text("The guide and answers are by ")
         .text(&article.author.byline())
@@ -539,11 +574,16 @@ fn about() -> StaticPage {
     for line in [
         "This app gives information only. It does not replace a doctor, nurse or your practitioner.",
         "Never wait to get help because of something you read here.",
-        "In an emergency, call your local emergency number.",
-        "Do not start or stop any medicine because of this app.",
     ] {
         h.leaf("li", &[], line);
     }
+    h.open("li", &[]);
+    emergency_sentence(&mut h);
+    h.close("li").leaf(
+        "li",
+        &[],
+        "Do not start or stop any medicine because of this app.",
+    );
     h.close("ul")
         .open("p", &[])
         .leaf(
@@ -606,10 +646,7 @@ fn help() -> StaticPage {
         )
         .text(", or call your practitioner or doctor.")
         .close("p");
-    h.open("p", &[("class", "triage-disclaimer")])
-        .leaf("strong", &[], "Please note: ")
-        .text(triage::disclaimer())
-        .close("p");
+    disclaimer_into(&mut h);
     StaticPage {
         tag: "div",
         class: "page help",

@@ -8,7 +8,7 @@
 
 use aftercare_core::content::EntryId;
 use aftercare_core::pages::{entry_name, entry_route};
-use aftercare_core::triage::{self, Claim, Level, Rule, Source};
+use aftercare_core::triage::{Claim, Level, Rule, Source};
 use leptos::prelude::*;
 
 /// A badge naming a triage level in words ("Tell your practitioner"), coloured by level.
@@ -124,13 +124,9 @@ pub fn RuleList(
     }
 }
 
-/// The disclaimer: information only, never a reason to wait.
+/// The disclaimer: information only, never a reason to wait (the core's markup, with the
+/// emergency numbers as tap-to-call links).
 #[component]
 pub fn Disclaimer() -> impl IntoView {
-    view! {
-        <p class="triage-disclaimer">
-            <strong>"Please note: "</strong>
-            {triage::disclaimer()}
-        </p>
-    }
+    view! { <div class="disclaimer-box" inner_html=aftercare_core::pages::disclaimer()></div> }
 }
