@@ -3,8 +3,8 @@
 
 use aftercare_core::content::{EntryId, Symptom};
 use aftercare_core::triage::{
-    check, disclaimer, help_cards, help_intro, overall, triage, Claim, Level, PastUsual,
-    PublicSource, Source, TimeBand,
+    check, disclaimer, help_cards, help_intro, overall, triage, CareRoute, Claim, Level, PastUsual,
+    PublicSource, RedFlag, Source, TimeBand,
 };
 
 fn sym(slug: &str) -> Symptom {
@@ -54,6 +54,21 @@ fn all_texts() -> Vec<(String, &'static str)> {
             }
         }
     }
+    // The red-flag care cards (content/red-flags.toml) are read in a hurry: the same rules.
+    for f in RedFlag::all() {
+        let at = |what: &str| format!("red flag {} {what}", f.slug);
+        out.push((at("title"), f.title));
+        out.push((at("heading"), f.heading));
+        for c in f.signs {
+            out.push((at("sign"), c.text));
+        }
+        for c in f.actions {
+            out.push((at("action"), c.text));
+        }
+        if let Some(n) = &f.note {
+            out.push((at("note"), n.text));
+        }
+    }
     out
 }
 
@@ -82,6 +97,25 @@ fn all_claim_sources() -> Vec<(String, &'static [Source])> {
         }
         for r in t.get_help {
             out.push((format!("{} rule {:?}", s.slug(), r.when), r.sources));
+        }
+    }
+    for f in RedFlag::all() {
+        for c in f.signs {
+            claim(
+                &mut out,
+                format!("red flag {} sign {:?}", f.slug, c.text),
+                c,
+            );
+        }
+        for c in f.actions {
+            claim(
+                &mut out,
+                format!("red flag {} action {:?}", f.slug, c.text),
+                c,
+            );
+        }
+        if let Some(n) = &f.note {
+            claim(&mut out, format!("red flag {} note", f.slug), n);
         }
     }
     out
@@ -367,8 +401,8 @@ fn checker_table() {
     // Detox: worse for a day or two (reply to Judith).
     case("flu-like", "1-3", Common, Unknown, "Rest");
     case("flu-like", "4-14", Tell, Yes, "change your treatment");
-    // Tingling: normal, until it lasts beyond 2 weeks.
-    case("tingling", "4-14", Common, Unknown, "harmless");
+    // Tingling: normal, until it lasts beyond 2 weeks. The author's words, not "harmless".
+    case("tingling", "4-14", Common, Unknown, "coincidence");
     case("tingling", "15-28", Tell, Unknown, "Tell your practitioner");
     // Signs to tell about no matter when.
     case("needle-left-in", "today", Tell, Unknown, "pill bottle");
@@ -377,7 +411,7 @@ fn checker_table() {
     // Red flags.
     case("chest", "today", Emergency, Unknown, "emergency number");
     case("chest", "28-plus", Emergency, Unknown, "emergency number");
-    case("infection", "4-14", Today, Unknown, "medical help");
+    case("infection", "4-14", Today, Unknown, "See a doctor today");
     // No source gives a time for bruising, so the checker does not guess.
     case("bruising", "1-3", Common, Unknown, "fade");
 }
@@ -472,11 +506,35 @@ fn help_cards_follow_the_care_card_style() {
             c.heading
         );
     }
-    // Most urgent first.
-    for pair in cards.windows(2) {
-        assert!(pair[0].level >= pair[1].level);
-    }
-    assert!(cards[0].heading.contains("emergency number"));
+    // Most urgent first: one card per level that needs help, each worded as its level and
+    // listing the numbers of its route (the tell card sends people to their practitioner).
+    let shape: Vec<(Level, Option<CareRoute>, &str)> = cards
+        .iter()
+        .map(|c| (c.level, c.route, c.urgency))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (Level::Emergency, Some(CareRoute::Emergency), "Emergency"),
+            (Level::Today, Some(CareRoute::SameDay), "Same day"),
+            (Level::Tell, None, "Not urgent"),
+        ]
+    );
+    assert!(
+        cards[0].heading.starts_with("Call ") && cards[0].heading.contains(" now "),
+        "{:?}: the emergency card says what to do now",
+        cards[0].heading
+    );
+    assert_eq!(cards[1].heading, "See a doctor today if:");
+    assert!(
+        !cards[1].heading.contains("now"),
+        "the same-day card must not read as an emergency"
+    );
+    assert!(
+        cards[2].heading.starts_with("Tell your practitioner"),
+        "{:?}",
+        cards[2].heading
+    );
 
     let all: String = cards
         .iter()
