@@ -561,6 +561,56 @@ fn help_cards_follow_the_care_card_style() {
     }
 }
 
+/// Thoughts of self-harm are an emergency wherever the app mentions them: the rule says so,
+/// names the crisis lines and the emergency numbers, cites them, and opens the crisis card.
+#[test]
+fn self_harm_rules_send_people_to_the_crisis_lines() {
+    for slug in ["emotional", "anxiety"] {
+        let rule = triage(sym(slug))
+            .get_help
+            .iter()
+            .find(|r| r.when.contains("harming yourself"))
+            .unwrap_or_else(|| panic!("{slug}: no self-harm rule"));
+        assert_eq!(rule.level, Level::Emergency, "{slug}: {:?}", rule.when);
+        assert_eq!(rule.after_days, None, "{slug}: self-harm never waits");
+        for needed in ["988", "Samaritans", "116 123", "911", "999", "112"] {
+            assert!(rule.when.contains(needed), "{slug}: rule lacks {needed:?}");
+        }
+        for key in [
+            PublicSource::Lifeline988,
+            PublicSource::Samaritans,
+            PublicSource::NhsMentalHealth,
+            PublicSource::EmergencyNumbers,
+        ] {
+            assert!(
+                rule.sources.contains(&Source::Public(key)),
+                "{slug}: rule does not cite {key:?}"
+            );
+        }
+        let flags = aftercare_core::triage::red_flags::matching(rule.when);
+        assert!(
+            flags.iter().any(|f| f.route == CareRoute::Crisis),
+            "{slug}: the rule does not open the crisis card: {:?}",
+            flags.iter().map(|f| f.slug).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Fevers read the same everywhere, in both scales.
+#[test]
+fn temperatures_are_given_in_celsius_and_fahrenheit() {
+    for (what, text) in all_texts() {
+        if text.contains("38°C") {
+            assert!(text.contains("38°C (100.4°F)"), "{what}: {text:?}");
+        }
+        // "with no fever" is the author's own description of a detox reaction.
+        assert!(
+            !text.contains("fever") || text.contains("no fever"),
+            "{what}: say \"a temperature of 38°C (100.4°F) or more\": {text:?}"
+        );
+    }
+}
+
 #[test]
 fn disclaimer_says_what_it_must() {
     let d = disclaimer();
