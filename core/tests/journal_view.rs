@@ -1,18 +1,20 @@
 //! What the journal pages say: day headings, times, "day N after your session", symptom
-//! names (unknown slugs kept as written), an entry's most urgent level and its checker link,
+//! names (unknown slugs kept as written), an entry's most urgent level, the red flags it
+//! names (by symptom or in its own words) and its checker link,
 //! the summary's date range, the chart's layout and its text alternative.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod journal_support;
 
 use aftercare_core::journal::{
-    chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_level,
-    export_file_name, session_day_label, severity_label, severity_ticks, summary_range,
-    summary_sentence, symptom_label, symptom_labels, time_label, DateRange, DurationUnit,
-    EntryDuration, Journal, LocalDate, LocalDateTime, Severity,
+    chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_flags,
+    entry_level, export_file_name, flag_titles, flags_of, red_flags_first, session_day_label,
+    severity_label, severity_ticks, summary_range, summary_sentence, symptom_label, symptom_labels,
+    time_label, DateRange, DurationUnit, EntryDuration, Journal, LocalDate, LocalDateTime,
+    Severity,
 };
 use aftercare_core::triage::Level;
-use journal_support::{entry, with_other};
+use journal_support::{entry, with_notes, with_other};
 
 fn date(text: &str) -> LocalDate {
     LocalDate::parse(text).unwrap()
@@ -89,12 +91,110 @@ fn entry_level_is_the_most_urgent_known_symptom() {
         (&["fatigue"][..], Some(Level::Common)),
         (&["fatigue", "heart"][..], Some(Level::Tell)),
         (&["dizzy", "chest", "heart"][..], Some(Level::Emergency)),
+        (&["infection"][..], Some(Level::Today)),
         (&["a-future-slug"][..], None),
         (&[][..], None),
     ] {
         let e = entry("a", "2024-03-01T21:30", 3, symptoms);
         assert_eq!(entry_level(&e), expected, "{symptoms:?}");
     }
+}
+
+#[test]
+fn entry_level_counts_the_red_flags_its_words_name() {
+    for (symptoms, notes, expected) in [
+        (
+            &["fatigue"][..],
+            "chest pain and short of breath",
+            Some(Level::Emergency),
+        ),
+        (
+            &[][..],
+            "chest pain and short of breath",
+            Some(Level::Emergency),
+        ),
+        (&["fatigue"][..], "felt it after lunch", Some(Level::Common)),
+        (&[][..], "felt it after lunch", None),
+    ] {
+        let e = with_notes(entry("a", "2024-03-01T21:30", 3, symptoms), notes);
+        assert_eq!(entry_level(&e), expected, "{symptoms:?} {notes:?}");
+    }
+}
+
+/// The slugs of the flags an entry with these symptoms, other words and notes names.
+#[track_caller]
+fn check_flags(symptoms: &[&str], other: &str, notes: &str, expected: &[&str]) {
+    let e = with_notes(
+        with_other(entry("a", "2024-03-01T21:30", 3, symptoms), other),
+        notes,
+    );
+    let got: Vec<&str> = entry_flags(&e).iter().map(|f| f.slug).collect();
+    assert_eq!(got, expected, "{symptoms:?} / {other:?} / {notes:?}");
+}
+
+#[test]
+fn an_entry_names_red_flags_by_symptom_or_in_its_own_words() {
+    // By a ticked symptom that always shows a card.
+    check_flags(&["chest"], "", "", &["chest"]);
+    check_flags(&["fatigue", "infection"], "", "", &["infection"]);
+    // In the notes, or in "Anything else".
+    check_flags(&[], "", "chest pain and short of breath", &["chest"]);
+    check_flags(&["fatigue"], "short of breath", "", &["chest"]);
+    // Both, each flag once, most urgent first.
+    check_flags(
+        &["infection", "chest"],
+        "",
+        "chest pain and short of breath",
+        &["chest", "infection"],
+    );
+    // Everyday entries name none; neither do slugs this build does not know.
+    check_flags(
+        &["fatigue", "dizzy"],
+        "",
+        "felt it after lunch, eased with water and rest",
+        &[],
+    );
+    check_flags(&["a-future-slug"], "", "", &[]);
+    check_flags(&[], "", "", &[]);
+    // The two texts are not glued into one word.
+    check_flags(&[], "chest", "pain", &["chest"]);
+}
+
+#[test]
+fn the_list_shows_each_flag_once_most_urgent_first() {
+    let entries = [
+        entry("a", "2024-03-01T21:30", 3, &["fatigue"]),
+        entry("b", "2024-03-02T08:00", 3, &["infection"]),
+        with_notes(entry("c", "2024-03-03T08:00", 3, &[]), "chest pain"),
+        entry("d", "2024-03-04T08:00", 3, &["chest"]),
+    ];
+    let slugs: Vec<&str> = flags_of(&entries).iter().map(|f| f.slug).collect();
+    assert_eq!(slugs, ["chest", "infection"]);
+    assert!(flags_of(&entries[..1]).is_empty());
+    assert!(flags_of([]).is_empty());
+}
+
+#[test]
+fn the_summary_lists_red_flag_entries_first() {
+    let entries = [
+        entry("a", "2024-03-01T21:30", 3, &["fatigue"]),
+        with_notes(entry("b", "2024-03-02T08:00", 3, &[]), "short of breath"),
+        entry("c", "2024-03-03T08:00", 3, &["dizzy"]),
+        entry("d", "2024-03-04T08:00", 3, &["infection", "chest"]),
+    ];
+    let (flagged, rest) = red_flags_first(&entries);
+    let flagged_ids: Vec<&str> = flagged.iter().map(|f| f.entry.id.as_str()).collect();
+    let rest_ids: Vec<&str> = rest.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(flagged_ids, ["b", "d"]);
+    assert_eq!(rest_ids, ["a", "c"]);
+    check(
+        &flag_titles(&flagged[0].flags),
+        "Chest pain or breathlessness",
+    );
+    check(
+        &flag_titles(&flagged[1].flags),
+        "Chest pain or breathlessness; Signs of infection",
+    );
 }
 
 #[test]

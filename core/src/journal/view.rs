@@ -1,6 +1,6 @@
 //! What the journal pages say about entries, worked out without a browser: day headings and
-//! times in words, "day N after your session", symptom names, an entry's triage level and its
-//! "Is this normal?" link, the clinician summary's date range, its chart geometry and the
+//! times in words, "day N after your session", symptom names, an entry's triage level, the
+//! red flags it names and its "Is this normal?" link, the clinician summary's date range, its chart geometry and the
 //! chart's text alternative, and export file names.
 //!
 //! The app's components only place these strings and numbers on the page, so every wording
@@ -9,7 +9,7 @@
 
 use crate::content::Symptom;
 use crate::filter::Filter as SymptomFilter;
-use crate::triage::{self, Level};
+use crate::triage::{self, red_flags, Level, RedFlag};
 
 use super::collection::{SeverityPoint, Summary};
 use super::date::{DateRange, LocalDate, LocalDateTime};
@@ -94,16 +94,109 @@ pub fn symptom_labels(entry: &Entry) -> Vec<&str> {
     labels
 }
 
-/// The most urgent triage level among the entry's known symptoms, or `None` when it has
-/// none this build knows (only free text or newer slugs).
-#[must_use]
-pub fn entry_level(entry: &Entry) -> Option<Level> {
+/// The entry's symptoms this build knows, in the order chosen (unknown slugs left out).
+fn known_symptoms(entry: &Entry) -> Vec<Symptom> {
     entry
         .symptoms
         .iter()
         .filter_map(|s| Symptom::from_slug(s))
-        .map(|s| triage::triage(s).level)
-        .max()
+        .collect()
+}
+
+/// The red flags an entry names, most urgent first, each once: by a ticked symptom that
+/// always shows a card (chest pain), or by the person's own words, in "Anything else" or
+/// the notes ("short of breath"). Matching errs towards a card (see
+/// [`red_flags::matching`]): a note saying "no chest pain" still shows the chest card.
+#[must_use]
+pub fn entry_flags(entry: &Entry) -> Vec<&'static RedFlag> {
+    let symptoms = known_symptoms(entry);
+    // The two texts are read as one; a line break keeps their words apart.
+    let text = if entry.other_symptoms.trim().is_empty() {
+        entry.notes.clone()
+    } else {
+        format!("{}\n{}", entry.other_symptoms, entry.notes)
+    };
+    red_flags::named_by(&symptoms, &text)
+}
+
+/// The red flags any of `entries` names, most urgent first (the data's order), each once:
+/// the one set of care cards at the top of a list of entries.
+#[must_use]
+pub fn flags_of<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<&'static RedFlag> {
+    let all = RedFlag::all();
+    let mut named = vec![false; all.len()];
+    for entry in entries {
+        for flag in entry_flags(entry) {
+            if let Some(i) = all.iter().position(|f| f.slug == flag.slug) {
+                named[i] = true;
+            }
+        }
+        // Every flag named already: the rest cannot add one.
+        if named.iter().all(|n| *n) {
+            break;
+        }
+    }
+    all.iter()
+        .zip(named)
+        .filter_map(|(flag, named)| named.then_some(flag))
+        .collect()
+}
+
+/// One entry with the red flags it names, for the clinician summary.
+#[derive(Clone, Debug)]
+pub struct FlaggedEntry<'a> {
+    /// The entry.
+    pub entry: &'a Entry,
+    /// The flags it names, most urgent first.
+    pub flags: Vec<&'static RedFlag>,
+}
+
+/// `entries` split for the clinician summary: those that name a red flag (each with its
+/// flags), then the rest, both in the order given.
+#[must_use]
+pub fn red_flags_first<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+) -> (Vec<FlaggedEntry<'a>>, Vec<&'a Entry>) {
+    let mut flagged = Vec::new();
+    let mut rest = Vec::new();
+    for entry in entries {
+        let flags = entry_flags(entry);
+        if flags.is_empty() {
+            rest.push(entry);
+        } else {
+            flagged.push(FlaggedEntry { entry, flags });
+        }
+    }
+    (flagged, rest)
+}
+
+/// The flags' titles in a sentence: "Chest pain or breathlessness; Signs of infection".
+#[must_use]
+pub fn flag_titles(flags: &[&RedFlag]) -> String {
+    flags.iter().map(|f| f.title).collect::<Vec<_>>().join("; ")
+}
+
+/// The entry's level: the most urgent among its known symptoms and the red flags it names
+/// (a note saying "short of breath" makes it an emergency), or `None` when it has neither
+/// (only free text naming no flag, or newer slugs).
+#[must_use]
+pub fn entry_level(entry: &Entry) -> Option<Level> {
+    entry_level_with(entry, &entry_flags(entry))
+}
+
+/// [`entry_level`] when the entry's flags are already known.
+#[must_use]
+pub fn entry_level_with(entry: &Entry, flags: &[&RedFlag]) -> Option<Level> {
+    let by_symptom = known_symptoms(entry).into_iter().map(|s| {
+        let level = triage::triage(s).level;
+        // As in the checker: a red-flag symptom is never below "see a doctor today".
+        if s.is_red_flag() {
+            level.max(Level::Today)
+        } else {
+            level
+        }
+    });
+    by_symptom.chain(flags.iter().map(|f| f.level)).max()
 }
 
 /// The symptom checker's `symptoms` parameter for the entry's known symptoms
