@@ -294,7 +294,7 @@ pub struct CareCard {
     /// Whose numbers the card lists; `None` for a card that sends people to their
     /// practitioner.
     pub route: Option<CareRoute>,
-    /// The one instruction: "Call your local emergency number now if:".
+    /// The one instruction: "Call an ambulance now if:".
     pub heading: &'static str,
     /// At most five precise conditions, each completing the heading.
     pub bullets: &'static [Claim],
