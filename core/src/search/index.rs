@@ -262,6 +262,12 @@ impl Index {
         self.terms.len()
     }
 
+    /// Every distinct word indexed (normalised), in sorted order: the guide's own words, for
+    /// checks such as "no guide word reads as a red-flag word by typo".
+    pub fn vocabulary(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|t| &*t.text)
+    }
+
     /// Whether `word` (normalised) occurs anywhere in the indexed text.
     #[must_use]
     pub fn contains_word(&self, word: &str) -> bool {

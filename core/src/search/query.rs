@@ -51,6 +51,13 @@ const STOP_WORDS: &[&str] = &[
     "your",
 ];
 
+/// Whether a typed word may be corrected as a typo: not when it is a word a red-flag synonym
+/// is made of. Such a word is taken as meant ("harm" is not "arm", "short" is not "sort"):
+/// the red-flag card it may show speaks for it, and the results must not contradict it.
+fn may_correct(word: &str) -> bool {
+    !crate::triage::red_flags::is_vocabulary(word)
+}
+
 /// Whether a normalised word is a stop word.
 pub(super) fn is_stop(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
@@ -350,8 +357,9 @@ impl Index {
                 ));
             }
         }
-        // Typos only for words that find nothing as typed (nor by stem, nor as a start).
-        if alts.is_empty() {
+        // Typos only for words that find nothing as typed (nor by stem, nor as a start), and
+        // never for a red-flag word: "hives" must not be searched as "gives".
+        if alts.is_empty() && may_correct(word) {
             for (id, d) in self.corrections(word) {
                 if alts
                     .iter()
@@ -418,7 +426,8 @@ impl Index {
         let mut found: Vec<(u32, usize, LayMatch)> = Vec::new();
         for start in run.clone() {
             let typed = typing_at == Some(start);
-            let known = self.term_id(&words[start]).is_some();
+            // A red-flag word is never read as a typo of a lay word either.
+            let known = self.term_id(&words[start]).is_some() || !may_correct(&words[start]);
             self.lay_candidates(&words[start], &stems[start], typed, known, &mut |e| {
                 let Some(entry) = self.lay.get(e as usize) else {
                     return;

@@ -170,12 +170,28 @@ pub fn is_vocabulary(word: &str) -> bool {
 }
 
 /// Everyday words one typo away from a red-flag word, which must never be read as it
-/// ("fewer" is not "fever"). Sorted. `core/tests/red_flags.rs` checks the guide's own
+/// ("fewer" is not "fever", "injection" is not "infection", "sitting" is not "fitting").
+/// Sorted; packed by hand, as rustfmt would put one word per line. `core/tests/red_flags.rs` checks the guide's own
 /// words against the flags, so a new near miss fails a test rather than a patient.
+#[rustfmt::skip]
 const EVERYDAY: &[&str] = &[
-    "beast", "breast", "cheat", "chess", "chose", "dives", "fewer", "fitted", "fives", "gives",
-    "hired", "hires", "lever", "lunge", "never", "paint", "point", "quest", "seven", "sever",
-    "shirt", "shore", "tease", "weaker", "weekly",
+    "affected", "allowing", "analysed", "analysis", "analyzed", "around", "backed", "baking",
+    "batch", "beast", "belts", "bending", "blocked", "blond", "blurred", "blurring", "boozing",
+    "bottled", "bound", "breach", "breadth", "breaking", "breast", "cheat", "chess", "chose",
+    "confusing", "conscious", "conversion", "couch", "counting", "creating", "crest",
+    "dangling", "dives", "dozing", "dwelling", "eight", "fainting", "fewer", "fight", "filling",
+    "fitted", "fiver", "fives", "flood", "found", "gaping", "gives", "grasping", "heard",
+    "hides", "hikes", "hired", "hires", "hitting", "infested", "injected", "injection",
+    "injections", "inserted", "insertion", "lacked", "latch", "laughing", "lending", "lever",
+    "light", "lives", "lunge", "making", "match", "melts", "mending", "might", "mouth",
+    "needless", "never", "night", "overdoes", "overdone", "paint", "painted", "pasted", "patch",
+    "paused", "pending", "point", "pound", "putting", "quest", "rasping", "responsive", "right",
+    "rough", "sceptic", "selling", "sending", "serve", "seven", "sever", "severed", "shallow",
+    "shirt", "shore", "sight", "sitting", "skeptic", "smelling", "sneezing", "soreness",
+    "sound", "speaking", "spelling", "spending", "spinning", "sport", "steak", "steaks",
+    "stinging", "stream", "streams", "subside", "sweating", "taking", "tease", "tending",
+    "tinkling", "touching", "tough", "treating", "walking", "watch", "weaker", "weekly",
+    "welds", "wells", "willing", "wives", "wound",
 ];
 
 /// How many typos a typed word may carry towards a red-flag word: none below 5 letters,
@@ -222,6 +238,20 @@ impl Typed {
             && term.chars().count() >= 5
             && fuzzy::distance_within(&self.word, term, self.budget).is_some()
     }
+}
+
+/// The red-flag words that the typed word `word` (normalised) is read as only by typo: not
+/// as typed, not by stem, but within its typo budget. Empty for a red-flag word, a stop
+/// word, an everyday word or a short word. For tests that keep near misses out ("fewer" must
+/// not read as "fever").
+#[must_use]
+pub fn typo_targets(word: &str) -> Vec<&'static str> {
+    let typed = Typed::new(word.to_owned());
+    VOCABULARY
+        .iter()
+        .copied()
+        .filter(|term| typed.word != *term && typed.stem != stem::stem(term) && typed.matches(term))
+        .collect()
 }
 
 /// The flags that `text` names, most urgent first (data order), each once. Empty for text
