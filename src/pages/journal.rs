@@ -1,6 +1,7 @@
 //! The journal list: entries newest first, grouped by day, filtered by symptom and by words
 //! in the notes (`?symptom=&text=` in the URL), each with its triage level and an "Is this
-//! normal?" link; delete with undo; and the "Keep a copy" section: export (JSON, CSV),
+//! normal?" link; above them, the care cards of every red flag the entries shown name
+//! (by symptom or in their own words), most urgent first; delete with undo; and the "Keep a copy" section: export (JSON, CSV),
 //! import with a preview, the browser's answer about keeping the data, the safety copies,
 //! and "Delete all my data" with a confirmation step.
 //!
@@ -19,9 +20,12 @@ use aftercare_core::journal::{
     Filter, ImportPreview, LocalDate, UTF8_BOM,
 };
 use aftercare_core::route::{Params, Route};
+use aftercare_core::triage::RedFlag;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
+use crate::components::care::FlagCards;
 use crate::components::journal_files;
 use crate::components::journal_notice::JournalNotices;
 use crate::components::triage::LevelBadge;
@@ -57,6 +61,45 @@ fn day_key(day: &Day) -> DayKey {
             .map(|e| (e.id.as_str().to_owned(), e.updated_ms))
             .collect(),
     )
+}
+
+/// The red flags of each entry drawn, by id and version. Reading an entry's words for red
+/// flags takes about a millisecond, so each entry is read once per visit, not on every
+/// change of the filter.
+#[derive(Clone, Copy)]
+struct FlagCache(StoredValue<HashMap<(String, i64), Vec<&'static RedFlag>>>);
+
+impl FlagCache {
+    fn new() -> FlagCache {
+        FlagCache(StoredValue::new(HashMap::new()))
+    }
+
+    /// The red flags `entry` names, most urgent first.
+    fn of(self, entry: &Entry) -> Vec<&'static RedFlag> {
+        let key = (entry.id.as_str().to_owned(), entry.updated_ms);
+        if let Some(flags) = self.0.with_value(|cache| cache.get(&key).cloned()) {
+            return flags;
+        }
+        let flags = core::entry_flags(entry);
+        self.0.update_value(|cache| {
+            cache.insert(key, flags.clone());
+        });
+        flags
+    }
+
+    /// The red flags any of the drawn `days` name, most urgent first, each once.
+    fn union(self, days: &[Day]) -> Vec<&'static RedFlag> {
+        let named: Vec<&'static str> = days
+            .iter()
+            .flat_map(|d| &d.entries)
+            .flat_map(|e| self.of(e))
+            .map(|f| f.slug)
+            .collect();
+        RedFlag::all()
+            .iter()
+            .filter(|f| named.contains(&f.slug))
+            .collect()
+    }
 }
 
 /// The link that opens an entry in the form.
@@ -112,6 +155,8 @@ pub fn JournalList() -> impl IntoView {
     });
     let matching = Memo::new(move |_| listing.with(|(n, _)| *n));
     let total = Memo::new(move |_| store.journal().with(core::Journal::len));
+    let cache = FlagCache::new();
+    let flags = Signal::derive(move || listing.with(|(_, days)| cache.union(days)));
     on_cleanup(move || store.status().set(None));
 
     view! {
@@ -122,6 +167,13 @@ pub fn JournalList() -> impl IntoView {
                 "practitioner. It stays in this browser on this device."
             </p>
             <JournalNotices/>
+            <div class="journal-flags" hidden=move || flags.with(Vec::is_empty)>
+                <p class="journal-flags-intro">
+                    <strong>"An entry mentions a sign that needs help."</strong>
+                    " If it is happening now, do what the card says."
+                </p>
+                <FlagCards flags id_scope="journal"/>
+            </div>
             <div class="journal-actions">
                 <a class="button" href=Route::JournalEntry.href() hidden=move || !store.is_writable()>
                     "Add an entry"
@@ -143,7 +195,7 @@ pub fn JournalList() -> impl IntoView {
                 <For
                     each=move || listing.with(|(_, days)| days.clone())
                     key=day_key
-                    children=move |day: Day| day_view(day, store)
+                    children=move |day: Day| day_view(day, store, cache)
                 />
                 <p hidden=move || matching.get() <= shown.get()>
                     <button
@@ -249,7 +301,7 @@ fn Filters(symptom: Signal<String>, text: Signal<String>, shown: RwSignal<usize>
 }
 
 /// One day: its heading and its entries.
-fn day_view(day: Day, store: JournalStore) -> impl IntoView {
+fn day_view(day: Day, store: JournalStore, cache: FlagCache) -> impl IntoView {
     view! {
         <section class="journal-day">
             <h2>{core::day_heading(day.date)}</h2>
@@ -257,7 +309,10 @@ fn day_view(day: Day, store: JournalStore) -> impl IntoView {
                 {day
                     .entries
                     .into_iter()
-                    .map(|e| view! { <li>{entry_card(e, store)}</li> })
+                    .map(|e| {
+                        let flags = cache.of(&e);
+                        view! { <li>{entry_card(e, &flags, store)}</li> }
+                    })
                     .collect_view()}
             </ol>
         </section>
@@ -265,8 +320,9 @@ fn day_view(day: Day, store: JournalStore) -> impl IntoView {
 }
 
 /// One entry as a card: time, day after the session, symptoms, severity, duration, notes,
-/// its triage level with the "Is this normal?" link, and Edit and Delete.
-fn entry_card(entry: Entry, store: JournalStore) -> impl IntoView {
+/// the red flags it names (their cards are at the top of the list), its triage level with
+/// the "Is this normal?" link, and Edit and Delete.
+fn entry_card(entry: Entry, flags: &[&'static RedFlag], store: JournalStore) -> impl IntoView {
     let title = format!(
         "{} · {}",
         core::time_label(entry.started),
@@ -278,7 +334,12 @@ fn entry_card(entry: Entry, store: JournalStore) -> impl IntoView {
         .unwrap_or_default();
     let severity = entry.severity.get();
     let duration = core::duration_label(entry.duration).unwrap_or_default();
-    let level = core::entry_level(&entry);
+    let level = core::entry_level_with(&entry, flags);
+    let flag_line = if flags.is_empty() {
+        String::new()
+    } else {
+        format!("Needs help: {}. ", core::flag_titles(flags))
+    };
     let check = core::check_param(&entry);
     let check_href = format!("{}?{}={}", Route::Check.href(), SymptomFilter::PARAM, check);
     let edit = edit_href(&entry);
@@ -307,9 +368,15 @@ fn entry_card(entry: Entry, store: JournalStore) -> impl IntoView {
                 <span></span>
             </span>
             <p class="journal-notes" hidden=no_notes>{entry.notes}</p>
-            <p class="journal-triage" hidden=check.is_empty()>
+            <p class="journal-red-flag" hidden=flag_line.is_empty()>
+                {flag_line.clone()}
+                <a href=Route::Help.href()>"Get help now"</a>
+            </p>
+            <p class="journal-triage" hidden=level.is_none()>
                 {level.map(|l| view! { <LevelBadge level=l/> })}
-                <a href=check_href>"Is this normal?"</a>
+                <a href=check_href hidden=check.is_empty()>
+                    "Is this normal?"
+                </a>
             </p>
             <p class="journal-entry-actions" hidden=move || !store.is_writable()>
                 <a href=edit>"Edit"</a>

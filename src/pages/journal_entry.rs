@@ -6,13 +6,18 @@
 //! form's values are this page's own signals, read from the journal once: when another tab
 //! changes the journal, what is being typed here is untouched. When saving fails (storage
 //! full), the form keeps everything and says what to do.
+//!
+//! When what is ticked or written names a red flag ("short of breath" in the notes, chest
+//! pain ticked), that flag's care card, with the numbers to call, shows at the top of the
+//! page as soon as it is named, before the entry is saved.
 
 use aftercare_core::content::Symptom;
-use aftercare_core::journal::{Entry, EntryDraft, EntryId, Field, FieldError};
+use aftercare_core::journal::{flags_named, Entry, EntryDraft, EntryId, Field, FieldError};
 use aftercare_core::route::{Params, Route};
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::care::FlagCards;
 use crate::components::journal_notice::JournalNotices;
 use crate::journal_store::{local_now, now_ms, Change, JournalStore, Status};
 use crate::nav::Nav;
@@ -132,6 +137,13 @@ fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
     // so a screen reader hears it once).
     let summary: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let save_error: RwSignal<Option<String>> = RwSignal::new(None);
+    // The red flags the entry names so far, read again as it changes.
+    let flags = Signal::derive(move || {
+        form.symptoms.with(|symptoms| {
+            form.other_symptoms
+                .with(|other| form.notes.with(|notes| flags_named(symptoms, other, notes)))
+        })
+    });
     let heading = if editing.is_some() {
         "Edit an entry"
     } else {
@@ -174,6 +186,13 @@ fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
         <div class="page journal-form">
             <h1 tabindex="-1">{heading}</h1>
             <JournalNotices/>
+            <div class="journal-flags" hidden=move || flags.with(Vec::is_empty)>
+                <p class="journal-flags-intro">
+                    <strong>"This can be serious."</strong>
+                    " If it is happening now, do what the card says. You can save the entry later."
+                </p>
+                <FlagCards flags id_scope="entry"/>
+            </div>
             <ErrorSummary summary/>
             <form class="entry-form" novalidate on:submit=submit>
                 <TextField
@@ -378,13 +397,6 @@ fn SymptomsField(
             </li>
         }
     };
-    let red_flag = move || {
-        symptoms.with(|list| {
-            list.iter()
-                .filter_map(|s| Symptom::from_slug(s))
-                .find(|s| s.is_red_flag())
-        })
-    };
     view! {
         <fieldset
             class="field"
@@ -405,15 +417,6 @@ fn SymptomsField(
                     .map(|slug| choice(usize::MAX, slug.clone(), slug))
                     .collect_view()}
             </ul>
-            <p class="journal-red-flag" hidden=move || red_flag().is_none()>
-                {move || {
-                    red_flag()
-                        .map(|s| format!("{} can be serious. If it is happening now, ", s.name()))
-                        .unwrap_or_default()
-                }}
-                <a href=Route::Help.href()>"get help now"</a>
-                "."
-            </p>
         </fieldset>
     }
 }

@@ -1,6 +1,7 @@
 //! The clinician summary (`journal/summary/`, `?from=&to=`): for a chosen date range, a
 //! sentence with the figures, severity over time as an inline SVG chart (with that sentence
-//! as its text alternative), every entry in a table, and the disclaimer. The print
+//! as its text alternative), the entries that name a red flag first (a "Red flags" table
+//! naming the flags), every other entry in a second table, and the disclaimer. The print
 //! stylesheet (`/* Journal */` in style/main.css) hides the app's frame and the controls and
 //! numbers the pages.
 //!
@@ -40,6 +41,19 @@ pub fn JournalSummaryPage() -> impl IntoView {
                 .with(|j| j.in_range(r).into_iter().cloned().collect::<Vec<Entry>>())
         })
     });
+    // The entries that name a red flag (each with the flags' titles), then the rest.
+    let split = Memo::new(move |_| {
+        rows.with(|rows| {
+            let (flagged, rest) = core::red_flags_first(rows);
+            let flagged: Vec<(Entry, String)> = flagged
+                .into_iter()
+                .map(|f| (f.entry.clone(), core::flag_titles(&f.flags)))
+                .collect();
+            let rest: Vec<Entry> = rest.into_iter().cloned().collect();
+            (flagged, rest)
+        })
+    });
+    let no_flags = move || split.with(|(flagged, _)| flagged.is_empty());
     let sentence = Memo::new(move |_| {
         range.get().map_or_else(
             || "No entries yet.".to_owned(),
@@ -84,7 +98,14 @@ pub fn JournalSummaryPage() -> impl IntoView {
             <p class="journal-empty" hidden=move || !rows.with(Vec::is_empty)>
                 "No entries in these dates."
             </p>
-            <table class="summary-table" hidden=move || rows.with(Vec::is_empty)>
+            <RedFlagSection flagged=Signal::derive(move || split.with(|(f, _)| f.clone()))/>
+            <h2 class="summary-rest-title" hidden=no_flags>
+                "Other entries"
+            </h2>
+            <table
+                class="summary-table summary-rest-table"
+                hidden=move || split.with(|(_, rest)| rest.is_empty())
+            >
                 <caption>{period}</caption>
                 <thead>
                     <tr>
@@ -96,10 +117,52 @@ pub fn JournalSummaryPage() -> impl IntoView {
                         <th scope="col">"Notes"</th>
                     </tr>
                 </thead>
-                <tbody>{move || rows.get().into_iter().map(table_row).collect_view()}</tbody>
+                <tbody>
+                    {move || split.with(|(_, rest)| rest.clone()).into_iter().map(table_row).collect_view()}
+                </tbody>
             </table>
             <Disclaimer/>
         </div>
+    }
+}
+
+/// The entries that name a red flag, first, in their own table with the flags named.
+/// Nothing is shown when there are none.
+#[component]
+fn RedFlagSection(
+    /// The entries that name a red flag, each with the flags' titles.
+    flagged: Signal<Vec<(Entry, String)>>,
+) -> impl IntoView {
+    view! {
+    <section
+        class="summary-red-flags"
+        aria-labelledby="summary-red-flags-title"
+        hidden=move || flagged.with(Vec::is_empty)
+    >
+        <h2 id="summary-red-flags-title">"Red flags"</h2>
+        <p>"These entries name a sign that needs medical help. They are listed first."</p>
+        <table class="summary-table summary-flag-table">
+            <caption>"Entries that name a red flag"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"When"</th>
+                    <th scope="col">"Red flag"</th>
+                    <th scope="col">"Symptoms"</th>
+                    <th scope="col">"Severity"</th>
+                    <th scope="col">"Notes"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    flagged
+                        .get()
+                        .into_iter()
+                        .map(|(e, titles)| flag_row(e, titles))
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    </section>
     }
 }
 
@@ -217,9 +280,28 @@ fn ChartFigure(chart: Memo<Option<Chart>>, sentence: Memo<String>) -> impl IntoV
             </svg>
             <figcaption>
                 "Severity (0 = not at all, 10 = worst imaginable) of each entry over time. "
-                "The table below lists every entry."
+                "The tables below list every entry."
             </figcaption>
         </figure>
+    }
+}
+
+/// One entry that names a red flag, as a row of the "Red flags" table.
+fn flag_row(e: Entry, titles: String) -> impl IntoView {
+    let when = format!(
+        "{} {}",
+        core::date_label(e.started.date()),
+        core::time_label(e.started)
+    );
+    let symptoms = core::symptom_labels(&e).join(", ");
+    view! {
+        <tr>
+            <td>{when}</td>
+            <td class="summary-flag">{titles}</td>
+            <td>{symptoms}</td>
+            <td>{format!("{}/10", e.severity.get())}</td>
+            <td class="summary-notes">{e.notes}</td>
+        </tr>
     }
 }
 

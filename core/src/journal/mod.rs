@@ -72,7 +72,8 @@ pub use model::{
 pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};
 pub use view::{
     chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_flags,
-    entry_level, entry_level_with, export_file_name, flag_titles, flags_of, red_flags_first,
-    session_day_label, severity_label, severity_ticks, summary_range, summary_sentence,
-    symptom_label, symptom_labels, time_label, Chart, ChartDot, ChartTick, FlaggedEntry,
+    entry_level, entry_level_with, export_file_name, flag_titles, flags_named, flags_of,
+    red_flags_first, session_day_label, severity_label, severity_ticks, summary_range,
+    summary_sentence, symptom_label, symptom_labels, time_label, Chart, ChartDot, ChartTick,
+    FlaggedEntry,
 };

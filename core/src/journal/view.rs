@@ -109,12 +109,22 @@ fn known_symptoms(entry: &Entry) -> Vec<Symptom> {
 /// [`red_flags::matching`]): a note saying "no chest pain" still shows the chest card.
 #[must_use]
 pub fn entry_flags(entry: &Entry) -> Vec<&'static RedFlag> {
-    let symptoms = known_symptoms(entry);
+    flags_named(&entry.symptoms, &entry.other_symptoms, &entry.notes)
+}
+
+/// [`entry_flags`] for what the form holds: symptom slugs (unknown ones ignored), the
+/// person's other symptoms and the notes.
+#[must_use]
+pub fn flags_named(symptoms: &[String], other: &str, notes: &str) -> Vec<&'static RedFlag> {
+    let symptoms: Vec<Symptom> = symptoms
+        .iter()
+        .filter_map(|s| Symptom::from_slug(s))
+        .collect();
     // The two texts are read as one; a line break keeps their words apart.
-    let text = if entry.other_symptoms.trim().is_empty() {
-        entry.notes.clone()
+    let text = if other.trim().is_empty() {
+        notes.to_owned()
     } else {
-        format!("{}\n{}", entry.other_symptoms, entry.notes)
+        format!("{other}\n{notes}")
     };
     red_flags::named_by(&symptoms, &text)
 }
