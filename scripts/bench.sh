@@ -16,6 +16,10 @@ for f in dist/*_bg.wasm; do
   echo "$name""_gzip_kb: $(kb "$(gzip -9c "$f" | wc -c)")"
 done
 
+# Red flags first: the share of the table's red-flag phrasings whose card comes first, and of
+# its everyday questions that show a card (core/tests/data/red-flag-queries.tsv).
+cargo run --quiet --release -p aftercare-core --example safety
+
 bash bench/search/run.sh
 for script in tests/e2e/first-load-bench.mjs tests/e2e/lighthouse-bench.mjs \
   tests/e2e/journal-bench.mjs tests/e2e/pwa-bench.mjs; do

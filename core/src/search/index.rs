@@ -105,6 +105,9 @@ pub struct Index {
     pub(super) lay: Vec<LayEntry>,
     /// Each lay entry under its first word and that word's stem, sorted, for lookup.
     pub(super) lay_keys: Vec<(Box<str>, u32)>,
+    /// Words every document is about, which tell none from another (the guide's
+    /// "acupuncture", "needle"); empty for other corpora. See `query::UNINFORMATIVE`.
+    pub(super) uninformative: &'static [&'static str],
 }
 
 impl Index {
@@ -113,7 +116,9 @@ impl Index {
     /// names and synonyms.
     #[must_use]
     pub fn from_content() -> Index {
-        Index::new(content_docs())
+        let mut index = Index::new(content_docs());
+        index.uninformative = super::query::UNINFORMATIVE;
+        index
     }
 
     /// Indexes the given documents.
@@ -209,6 +214,7 @@ impl Index {
             by_len,
             lay: Vec::new(),
             lay_keys: Vec::new(),
+            uninformative: &[],
         };
         index.lay = index.lay_entries();
         index.lay_keys = index.lay_keys();

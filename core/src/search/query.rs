@@ -58,6 +58,28 @@ fn may_correct(word: &str) -> bool {
     !crate::triage::red_flags::is_vocabulary(word)
 }
 
+/// Words every entry of the guide is about, which tell no entry from another
+/// ([`Index::from_content`] uses them; other corpora have none). Sorted.
+pub(super) const UNINFORMATIVE: &[&str] = &[
+    "acupuncture",
+    "acupuncturist",
+    "needle",
+    "needles",
+    "needling",
+    "session",
+    "sessions",
+    "treatment",
+    "treatments",
+];
+
+/// Whether a normalised word is one of `list` or shares the stem of one ("acupunctures").
+fn is_uninformative(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok() || {
+        let s = stem::stem(word);
+        list.iter().any(|u| stem::stem(u) == s)
+    }
+}
+
 /// Whether a normalised word is a stop word.
 pub(super) fn is_stop(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
@@ -227,6 +249,10 @@ pub(super) struct Clause {
     /// Multiplier (1, or [`STOP`] for a stop word).
     pub factor: f32,
     pub source: Source,
+    /// A word that says nothing here ([`UNINFORMATIVE`]) in a query that says more: it
+    /// adds to the score of documents the other words found, but finds none itself and does
+    /// not count towards "matched every word".
+    pub soft: bool,
 }
 
 /// The expanded query.
@@ -273,6 +299,7 @@ impl Index {
                         positions: mask(pos..pos + 1),
                         factor: if stop { STOP } else { 1.0 },
                         source: Source::Word(pos),
+                        soft: false,
                     });
                     if !stop {
                         plan.counted |= mask(pos..pos + 1);
@@ -290,6 +317,7 @@ impl Index {
                         positions: mask(span.clone()),
                         factor: 1.0,
                         source: Source::Phrase(span.clone()),
+                        soft: false,
                     });
                     plan.counted |= mask(span);
                     pos += ws.len();
@@ -301,7 +329,54 @@ impl Index {
             self.add_lay(&words, &stems, run, typing_at, &mut plan);
         }
         plan.words = words;
+        self.soften(&mut plan);
         plan
+    }
+
+    /// Marks the clauses of uninformative words ("acupuncture", "needle", "session") as soft
+    /// when the query has another word that is not a stop word: every entry of an
+    /// acupuncture guide says "acupuncture", so "chest pain after acupuncture" must be
+    /// answered by "chest" and "pain" alone. A word whose every alternative is such a word
+    /// (a typo of one, its completions) is one too. A query of nothing else ("needle")
+    /// searches them as usual.
+    fn soften(&self, plan: &mut Plan) {
+        if self.uninformative.is_empty() {
+            return;
+        }
+        let is_uninformative = |w: &str| is_uninformative(self.uninformative, w);
+        let uninformative = |clause: &Clause| {
+            let Source::Word(i) = clause.source else {
+                return false;
+            };
+            plan.words.get(i).is_some_and(|w| is_uninformative(w))
+                || (!clause.alts.is_empty()
+                    && clause.alts.iter().all(|a| match a.terms {
+                        Terms::One(t) => self
+                            .terms
+                            .get(t as usize)
+                            .is_some_and(|term| is_uninformative(&term.text)),
+                        Terms::Seq(_) => false,
+                    }))
+        };
+        let soft: Vec<bool> = plan
+            .clauses
+            .iter()
+            .map(|c| c.factor >= 1.0 && uninformative(c))
+            .collect();
+        let says_more = plan
+            .clauses
+            .iter()
+            .zip(&soft)
+            .any(|(c, &s)| c.factor >= 1.0 && !s);
+        if !says_more {
+            return;
+        }
+        for (clause, soft) in plan.clauses.iter_mut().zip(soft) {
+            if soft {
+                clause.soft = true;
+                plan.counted &= !clause.positions;
+            }
+        }
     }
 
     /// The exact term and the terms sharing its stem.
@@ -484,6 +559,7 @@ impl Index {
                     positions: mask(span.clone()),
                     factor: 1.0,
                     source: Source::Lay(span),
+                    soft: false,
                 });
             }
         }
@@ -637,6 +713,7 @@ mod tests {
     #[test]
     fn stop_words_are_sorted() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(UNINFORMATIVE.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop("the") && is_stop("dont") && !is_stop("fatigue"));
     }
 }

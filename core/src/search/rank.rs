@@ -49,13 +49,19 @@ impl Index {
         let mut best = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut clause_docs: Vec<u32> = Vec::new();
-        for clause in &plan.clauses {
+        // Soft clauses last: they only add to documents the other clauses found.
+        let clauses = plan.clauses.iter().filter(|c| !c.soft);
+        for clause in clauses.chain(plan.clauses.iter().filter(|c| c.soft)) {
             clause_docs.clear();
             for alt in &clause.alts {
                 self.score_alt(alt, &mut best, &mut clause_docs);
             }
             for &d in &clause_docs {
                 let i = d as usize;
+                if clause.soft && cover[i] == 0 {
+                    best[i] = 0.0;
+                    continue;
+                }
                 if score[i] == 0.0 && cover[i] == 0 {
                     touched.push(d);
                 }
@@ -469,4 +475,79 @@ fn shown_query(
         }
     }
     out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::search::{guide_index, is_stop_word};
+
+    /// The slugs of the first hits of a guide search, and how many entries matched.
+    fn found(query: &str) -> (Vec<&'static str>, usize) {
+        let r = guide_index().search(query, 50);
+        (r.hits.iter().map(|h| h.id.slug()).collect(), r.total)
+    }
+
+    #[track_caller]
+    fn check_same(query: &str, without: &str) {
+        assert_eq!(found(query), found(without), "{query:?} vs {without:?}");
+    }
+
+    #[test]
+    fn uninformative_words_do_not_make_an_answer() {
+        // Regression: "chest pain after acupuncture" showed every entry, since every entry
+        // says "acupuncture". Only the informative words decide what is an answer.
+        let (_, all) = found("acupuncture");
+        let (hits, total) = found("chest pain after acupuncture");
+        assert!(total < all, "{total} answers of {all}");
+        assert_eq!(total, found("chest pain").1);
+        assert_eq!(total, hits.len());
+        for query in [
+            "chest pain after acupuncture",
+            "tired after treatment",
+            "nausea needles",
+        ] {
+            let r = guide_index().search(query, 50);
+            for hit in &r.hits {
+                let informative = hit.matched_terms.iter().any(|t| {
+                    !is_stop_word(t)
+                        && ![
+                            "acupuncture",
+                            "acupunctures",
+                            "needle",
+                            "needles",
+                            "treatment",
+                        ]
+                        .contains(&t.as_str())
+                });
+                assert!(
+                    informative,
+                    "{query:?} found {} by its topic words",
+                    hit.id.slug()
+                );
+            }
+        }
+        // A typo of one, or one being typed, is one too.
+        assert_eq!(found("tired after acupunture").1, found("tired").1);
+        assert_eq!(found("tired after acupunc").1, found("tired").1);
+        // The words still add to the score of the answers, so the entry about a needle
+        // left in comes first.
+        assert_eq!(found("needle left in").0.first(), Some(&"needle-left-in"));
+        assert_eq!(
+            found("neddle left in my leg").0.first(),
+            Some(&"needle-left-in")
+        );
+    }
+
+    #[test]
+    fn a_query_of_topic_words_only_searches_them() {
+        for query in [
+            "needle",
+            "acupuncture",
+            "acupuncture session",
+            "needles after treatment",
+        ] {
+            assert!(found(query).1 > 0, "{query:?} found nothing");
+        }
+        check_same("the needle", "needle");
+    }
 }
