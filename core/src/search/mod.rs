@@ -8,7 +8,10 @@
 //! expands every word into alternatives ranked exact > stemmed > prefix (the word being
 //! typed) > lay synonym > typo correction, scores documents by the best alternative per word,
 //! puts documents matching every word above those matching some, and builds a snippet
-//! around the densest matches.
+//! around the densest matches. In the guide, topic words ("acupuncture", "needle",
+//! "session") only add to the score of entries the other words found; and a word a red-flag
+//! synonym is made of is never corrected as a typo ("hives" stays "hives"), so the results
+//! never contradict the care card it shows.
 //!
 //! Invariants: no input panics or takes unbounded time; results are plain data
 //! ([`Segment`]s of text with a highlight flag), never HTML, so nothing typed or stored can be
