@@ -32,7 +32,10 @@ struct RedFlagsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NumbersIn {
-    sources: Vec<String>,
+    emergency: Vec<String>,
+    crisis: Vec<String>,
+    #[serde(rename = "same-day")]
+    same_day: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -130,7 +133,9 @@ fn validate(file: &RedFlagsFile, known: &Known, symptoms: &HashSet<String>) {
             contact(&what, c);
         }
     }
-    sources(FILE, "[numbers]", &file.numbers.sources, known);
+    sources(FILE, "[numbers] emergency", &file.numbers.emergency, known);
+    sources(FILE, "[numbers] crisis", &file.numbers.crisis, known);
+    sources(FILE, "[numbers] same-day", &file.numbers.same_day, known);
 
     let mut flag_slugs = HashSet::new();
     for f in &file.flag {
@@ -252,8 +257,10 @@ fn emit(file: &RedFlagsFile) -> String {
     out.push_str("];\n\n");
     let _ = writeln!(
         out,
-        "static NUMBER_SOURCES: &[Source] = {};\n",
-        sources_expr(&file.numbers.sources)
+        "static NUMBER_SOURCES: [&[Source]; 3] = [{}, {}, {}];\n",
+        sources_expr(&file.numbers.emergency),
+        sources_expr(&file.numbers.crisis),
+        sources_expr(&file.numbers.same_day)
     );
 
     let mut vocabulary: Vec<String> = Vec::new();

@@ -738,7 +738,7 @@ pub fn calls(h: &mut Html, route: CareRoute) {
         h.close("li");
     }
     h.close("ul").open("p", &[("class", "call-sources")]);
-    sources(h, triage::red_flags::number_sources());
+    sources(h, triage::red_flags::number_sources(route));
     h.close("p");
 }
 

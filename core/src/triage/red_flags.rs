@@ -96,10 +96,10 @@ impl Region {
     }
 }
 
-/// Where the numbers come from.
+/// Where the numbers of a route come from.
 #[must_use]
-pub fn number_sources() -> &'static [Source] {
-    NUMBER_SOURCES
+pub fn number_sources(route: CareRoute) -> &'static [Source] {
+    NUMBER_SOURCES[route as usize]
 }
 
 /// One red flag and its care card.
