@@ -613,11 +613,16 @@ fn temperatures_are_given_in_celsius_and_fahrenheit() {
 
 #[test]
 fn disclaimer_says_what_it_must() {
-    let d = disclaimer();
+    // As shown: the data's words and the emergency numbers as tap-to-call links.
+    let d = aftercare_core::pages::disclaimer();
+    assert!(disclaimer().len() < d.len());
     for needed in [
         "information only",
         "Never wait to get help",
-        "emergency number",
+        "In an emergency, call ",
+        "href=\"tel:911\"",
+        "href=\"tel:999\"",
+        "href=\"tel:112\"",
         "start or stop any medicine",
     ] {
         assert!(d.contains(needed), "disclaimer lacks {needed:?}");
