@@ -142,7 +142,7 @@ describe('journal basics', () => {
     for (const part of ['Tired or drained', 'Chest pain or breathlessness', 'Day 2 after your session', 'Severity 6 out of 10', 'Lasted 3 hours', 'Went to bed early.\nSecond line.']) {
       assert.ok(text.includes(part), `card shows ${JSON.stringify(part)}: ${text}`);
     }
-    assert.equal(await card.locator('.level-badge.level-urgent').count(), 1, 'the most urgent level of its symptoms');
+    assert.equal(await card.locator('.level-badge.level-emergency').count(), 1, 'the most urgent level of its symptoms');
     assert.equal(await card.getByRole('link', { name: 'Is this normal?' }).getAttribute('href'), 'check/?symptoms=fatigue,chest');
     const saved = JSON.parse((await stored(page))[KEY]);
     assert.equal(saved.version, 1);
@@ -577,6 +577,94 @@ describe('never lose data', () => {
   });
 });
 
+describe('red flags in the journal', () => {
+  /** The flags whose cards the list shows at its top, in order. */
+  const topCards = (page) =>
+    page.locator('.journal-flags .flag-card').evaluateAll((cards) => cards.map((c) => c.dataset.flag));
+
+  test('an entry whose notes name a red flag puts its card, with numbers to call, at the top of the list', async () => {
+    const { context, page } = await fresh();
+    await seed(context, {
+      [KEY]: envelope([makeEntry(1), makeEntry(2, { symptoms: ['fatigue'], notes: 'chest pain and short of breath' }), makeEntry(3)]),
+    });
+    await openJournal(page);
+    assert.deepEqual(await topCards(page), ['chest']);
+    const card = page.locator('.journal-flags .flag-card[data-flag="chest"]');
+    for (const number of ['911', '999', '112']) {
+      assert.ok((await card.locator(`a[href="tel:${number}"]`).count()) >= 1, `tel:${number}`);
+    }
+    assert.match(await page.locator('.journal-flags-intro').innerText(), /An entry mentions a sign that needs help/);
+    // Above every entry.
+    const before = await page.evaluate(() => {
+      const flags = document.querySelector('.journal-flags');
+      const first = document.querySelector('.journal-entry');
+      return !!(flags.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(before, 'cards before the entries');
+    // The entry itself says so and carries the most urgent level.
+    const entry = page.locator('.journal-entry', { hasText: 'chest pain and short of breath' });
+    assert.match(await entry.locator('.journal-red-flag').innerText(), /Chest pain or breathlessness/);
+    assert.equal(await entry.locator('.level-badge.level-emergency').count(), 1);
+    // Filtering the entry away takes its card away.
+    await page.getByLabel('Search your notes').fill('lunch');
+    await page.waitForFunction(() => !document.querySelector('.journal-flags .flag-card'));
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('an entry with the chest symptom shows the card; entries without show none', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2, { symptoms: ['chest'] })]) });
+    await openJournal(page);
+    assert.deepEqual(await topCards(page), ['chest']);
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2), makeEntry(3)]) });
+    await openJournal(page);
+    assert.equal(await entryCount(page), 3);
+    assert.deepEqual(await topCards(page), []);
+    assert.equal(await page.locator('.journal-flags').isVisible(), false);
+    assert.equal(await page.locator('.journal-entry .journal-red-flag:visible').count(), 0);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the form shows the card as soon as the notes name a flag', async () => {
+    const { context, page } = await fresh();
+    await page.goto(server.url + 'journal/entry/');
+    await appReady(page);
+    assert.equal(await page.locator('.journal-flags .flag-card').count(), 0);
+    await page.getByLabel('Notes (optional)').fill('my lips are swollen');
+    await page.locator('.journal-flags .flag-card[data-flag="allergy"]').waitFor();
+    assert.ok((await page.locator('.journal-flags a[href="tel:911"]').count()) >= 1);
+    await page.getByLabel('Notes (optional)').fill('slept well');
+    await page.waitForFunction(() => !document.querySelector('.journal-flags .flag-card'));
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('the practitioner summary lists red-flag entries first', async () => {
+    const { context, page } = await fresh();
+    const entries = [makeEntry(0), makeEntry(1), makeEntry(4, { notes: 'short of breath after the session' }), makeEntry(5)];
+    await seed(context, { [KEY]: envelope(entries) });
+    await page.goto(server.url + 'journal/summary/');
+    await appReady(page);
+    const section = page.locator('.summary-red-flags');
+    assert.equal(await section.isVisible(), true);
+    assert.equal((await section.locator('h2').innerText()).trim(), 'Red flags');
+    assert.equal(await section.locator('tbody tr').count(), 1);
+    assert.match(await section.locator('tbody tr').innerText(), /Chest pain or breathlessness/);
+    assert.equal(await page.locator('.summary-rest-table tbody tr').count(), 3);
+    const first = await page.evaluate(() => {
+      const flags = document.querySelector('.summary-red-flags');
+      const rest = document.querySelector('.summary-rest-table');
+      return !!(flags.compareDocumentPosition(rest) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(first, 'red flags before the rest');
+    assert.deepEqual(await axe(page), [], 'summary with red flags');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+});
+
 describe('summary and accessibility', () => {
   test('the clinician summary: range in the URL, chart with a text alternative, table, disclaimer, print', async () => {
     const { context, page } = await fresh();
@@ -608,7 +696,7 @@ describe('summary and accessibility', () => {
     for (const selector of ['.site-header', '.site-footer', '.journal-controls', '.no-print']) {
       assert.equal(await page.locator(selector).first().evaluate((e) => getComputedStyle(e).display), 'none', `${selector} is not printed`);
     }
-    assert.equal(await page.locator('.summary-table').evaluate((e) => getComputedStyle(e).display), 'table');
+    assert.equal(await page.locator('.summary-rest-table').evaluate((e) => getComputedStyle(e).display), 'table');
     const pageNumbers = await page.evaluate(() =>
       [...document.styleSheets].some((sheet) =>
         [...sheet.cssRules].some((rule) => rule instanceof CSSPageRule && /counter\(page\)/.test(rule.cssText)),

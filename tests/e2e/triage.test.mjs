@@ -29,16 +29,24 @@ async function open(path, ctx = context) {
   return page;
 }
 
-/** Ticks a symptom by the name on screen. */
+/** Ticks a symptom by the name on screen (in the symptom list, not the red-flag question). */
 async function tick(page, name) {
-  await page.getByRole('checkbox', { name, exact: true }).check();
+  await page.locator('.check-symptoms').getByRole('checkbox', { name, exact: true }).check();
 }
 
-/** The checker's state as the URL holds it: { symptoms: [...], since }. */
+/** Ticks a red flag by its title, in the first question. */
+async function tickFlag(page, name) {
+  await page.locator('.check-red-flags').getByRole('checkbox', { name, exact: true }).check();
+}
+
+/** The checker's state as the URL holds it: { symptoms: [...], since } (and flags when set). */
 function urlState(page) {
   const url = new URL(page.url());
   const symptoms = url.searchParams.get('symptoms');
-  return { symptoms: symptoms ? symptoms.split(',') : [], since: url.searchParams.get('since') };
+  const flags = url.searchParams.get('flags');
+  const state = { symptoms: symptoms ? symptoms.split(',') : [], since: url.searchParams.get('since') };
+  if (flags) state.flags = flags.split(',');
+  return state;
 }
 
 /** What the checker shows: overall level, live summary, and each card's symptom and level. */
@@ -130,9 +138,10 @@ describe('Check my symptoms', () => {
       tick: ['Chest pain or breathlessness'],
       since: 'Today',
       url: { symptoms: ['chest'], since: 'today' },
-      overall: 'Get medical help now',
-      summary: '1 symptom checked: get medical help now.',
-      cards: [{ symptom: 'chest', level: 'Get medical help now' }],
+      overall: 'Emergency: get help now',
+      summary: '1 symptom checked: emergency, get help now.',
+      cards: [{ symptom: 'chest', level: 'Emergency: get help now' }],
+      flagCards: ['chest'],
     },
     {
       tick: ['Needing the toilet'],
@@ -145,14 +154,32 @@ describe('Check my symptoms', () => {
     {
       // A red flag wins whatever else is ticked, and its card comes first.
       tick: ['Needing the toilet', 'Red, hot or swollen needle site'],
-      since: 'More than 2 weeks ago',
-      url: { symptoms: ['bathroom', 'infection'], since: 'longer' },
-      overall: 'Get medical help now',
-      summary: '2 symptoms checked: get medical help now.',
+      since: '2 to 4 weeks ago',
+      url: { symptoms: ['bathroom', 'infection'], since: '15-28' },
+      overall: 'See a doctor today',
+      summary: '2 symptoms checked: see a doctor today.',
       cards: [
-        { symptom: 'infection', level: 'Get medical help now' },
+        { symptom: 'infection', level: 'See a doctor today' },
         { symptom: 'bathroom', level: 'Tell your practitioner', pastUsual: /longer than usual/ },
       ],
+      flagCards: ['infection'],
+    },
+    {
+      // Past the author's 2 to 4 weeks for nerves: see a doctor.
+      tick: ['Nerve pain or numbness'],
+      since: 'More than 4 weeks ago',
+      url: { symptoms: ['nerve'], since: '28-plus' },
+      overall: 'See a doctor today',
+      summary: '1 symptom checked: see a doctor today.',
+      cards: [{ symptom: 'nerve', level: 'See a doctor today' }],
+    },
+    {
+      tick: ['Nerve pain or numbness'],
+      since: '2 to 4 weeks ago',
+      url: { symptoms: ['nerve'], since: '15-28' },
+      overall: 'Tell your practitioner',
+      summary: '1 symptom checked: tell your practitioner.',
+      cards: [{ symptom: 'nerve', level: 'Tell your practitioner' }],
     },
   ];
 
@@ -173,8 +200,13 @@ describe('Check my symptoms', () => {
         assert.equal(got.cards[i].level, want.level);
         if (want.pastUsual) assert.match(got.cards[i].pastUsual, want.pastUsual);
       });
+      assert.deepEqual(
+        await page.locator('.check-flags .flag-card').evaluateAll((cards) => cards.map((c) => c.dataset.flag)),
+        c.flagCards ?? [],
+      );
       const helpLink = page.locator('.overall').getByRole('link', { name: /Get help now/ });
-      assert.equal(await helpLink.count(), c.overall === 'Get medical help now' ? 1 : 0);
+      const urgent = ['See a doctor today', 'Emergency: get help now'].includes(c.overall);
+      assert.equal(await helpLink.count(), urgent ? 1 : 0);
       if (await helpLink.count()) {
         await helpLink.click();
         await page.waitForURL(server.url + 'help/');
@@ -202,10 +234,10 @@ describe('Check my symptoms', () => {
     await tick(page, 'Muscle twitches');
     await tick(page, 'Tingling or pins and needles');
     await tick(page, 'Dizzy or light-headed');
-    await page.getByRole('radio', { name: 'More than 2 weeks ago', exact: true }).check();
-    assert.deepEqual(urlState(page), { symptoms: ['twitching', 'tingling', 'dizzy'], since: 'longer' });
-    await page.getByRole('checkbox', { name: 'Dizzy or light-headed', exact: true }).uncheck();
-    assert.deepEqual(urlState(page), { symptoms: ['twitching', 'tingling'], since: 'longer' });
+    await page.getByRole('radio', { name: '2 to 4 weeks ago', exact: true }).check();
+    assert.deepEqual(urlState(page), { symptoms: ['twitching', 'tingling', 'dizzy'], since: '15-28' });
+    await page.locator('.check-symptoms').getByRole('checkbox', { name: 'Dizzy or light-headed', exact: true }).uncheck();
+    assert.deepEqual(urlState(page), { symptoms: ['twitching', 'tingling'], since: '15-28' });
     const before = await answer(page);
     assert.equal(before.summary, '2 symptoms checked: tell your practitioner.');
     assert.deepEqual(before.checked, ['tingling', 'twitching']);
@@ -224,6 +256,71 @@ describe('Check my symptoms', () => {
     assert.deepEqual([...page.problems, ...fresh.problems], []);
     await page.close();
     await fresh.close();
+  });
+
+  test('red flags come first: a ticked flag shows its card with numbers to call before anything else', async () => {
+    const page = await open('check/');
+    const fieldsets = await page.locator('.check-form fieldset legend').allInnerTexts();
+    assert.equal(fieldsets[0].trim(), 'Any of these right now?');
+    assert.equal(await page.locator('.check-red-flags input[type=checkbox]').count(), 10, 'every red flag');
+    assert.equal(await page.locator('.check-since input[type=radio]').count(), 5, 'five time bands');
+    assert.equal(await page.locator('.check-flags .flag-card').count(), 0, 'no card before a tick');
+    await tickFlag(page, 'Chest pain or breathlessness');
+    assert.deepEqual(urlState(page), { symptoms: [], since: null, flags: ['chest'] });
+    const card = page.locator('.check-flags .flag-card[data-flag="chest"]');
+    await card.waitFor();
+    for (const number of ['911', '999', '112']) {
+      assert.equal(await card.locator(`a[href="tel:${number}"]`).count() >= 1, true, `tel:${number}`);
+    }
+    // The card comes before the answer's other parts, and the overall box links to help.
+    const order = await page.evaluate(() => {
+      const cardEl = document.querySelector('.check-flags .flag-card');
+      const overall = document.querySelector('.check-answer .overall');
+      return !!(cardEl.compareDocumentPosition(overall) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(order, 'card before the overall box');
+    assert.equal((await page.locator('.overall .level-badge').innerText()).trim(), 'Emergency: get help now');
+    assert.equal(await page.locator('.overall').getByRole('link', { name: /Get help now/ }).count(), 1);
+    assert.equal((await page.locator('.check-summary').innerText()).trim(), '1 warning sign checked: emergency, get help now.');
+    // The card is in view at once, and focus stayed on the box just ticked.
+    assert.ok(await card.evaluate((e) => e.getBoundingClientRect().top < innerHeight), 'card in view');
+    assert.equal(await page.evaluate(() => document.activeElement?.value), 'chest');
+    // The answer is one tap away: the summary bar's button goes there.
+    await tick(page, 'Tired or drained');
+    await page.getByRole('button', { name: 'See the answer' }).click();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('check-flags'));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('a symptom that is a red flag brings its card into view; state survives a reload', async () => {
+    const page = await newPage(context);
+    await page.setViewportSize({ width: 390, height: 740 });
+    await page.goto(server.url + 'check/?flags=nonsense,allergy,,allergy');
+    await appReady(page);
+    // Unknown words are ignored; the known flag is ticked.
+    assert.deepEqual(await page.locator('.check-red-flags input:checked').evaluateAll((i) => i.map((x) => x.value)), ['allergy']);
+    await page.getByRole('radio', { name: 'More than 4 weeks ago', exact: true }).check();
+    await page.locator('.check-symptoms').getByRole('checkbox', { name: 'Chest pain or breathlessness', exact: true }).check();
+    const cards = () => page.locator('.check-flags .flag-card').evaluateAll((c) => c.map((x) => x.dataset.flag));
+    assert.deepEqual(await cards(), ['chest', 'allergy']);
+    await page.waitForFunction(() => {
+      const r = document.querySelector('.check-flags [data-flag="chest"]').getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    });
+    // The summary bar is on screen while the questions are.
+    assert.ok(await page.locator('.check-status').evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight + 1));
+    const before = await answer(page);
+    await page.reload();
+    await appReady(page);
+    assert.deepEqual(await answer(page), before);
+    assert.deepEqual(await cards(), ['chest', 'allergy']);
+    assert.deepEqual(await page.locator('.check-red-flags input:checked').evaluateAll((i) => i.map((x) => x.value)), ['allergy']);
+    await page.getByRole('button', { name: 'Start again' }).click();
+    assert.deepEqual(urlState(page), { symptoms: [], since: null });
+    assert.equal(await page.locator('.check-flags .flag-card').count(), 0);
+    assert.deepEqual(page.problems, []);
+    await page.close();
   });
 
   test('a hand-edited link with unknown words still opens', async () => {
@@ -278,6 +375,7 @@ describe('accessibility', () => {
   const pages = [
     ['help/', null],
     ['check/?symptoms=fatigue,chest,needle-left-in&since=4-14', async (p) => p.locator('.advice-helps summary').first().click()],
+    ['check/?flags=self-harm,infection&symptoms=nerve&since=28-plus', null],
     ['check/', null],
     ['effects/fatigue/', async (p) => p.locator('.triage-panel summary').first().click()],
     ['faq/needle-left-in/', async (p) => p.locator('.triage-panel summary').first().click()],
