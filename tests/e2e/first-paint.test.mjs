@@ -105,8 +105,12 @@ describe('before the app', () => {
       await page.waitForTimeout(300);
       const [live, before, shift] = await page.evaluate((html) => {
         // Comments are the app's invisible position markers; everything else must match.
-        const parts = (doc) =>
-          ['.skip-link', 'header', 'main', 'footer'].map((s) => doc.querySelector(s)?.outerHTML.replaceAll('<!---->', ''));
+        // The region picker's status line is live state (what this browser chose or its
+        // language suggests), filled in once the app runs, like a checked radio button.
+        const parts = (doc) => {
+          doc.querySelectorAll('.region-status').forEach((el) => (el.textContent = ''));
+          return ['.skip-link', 'header', 'main', 'footer'].map((s) => doc.querySelector(s)?.outerHTML.replaceAll('<!---->', ''));
+        };
         const parsed = new DOMParser().parseFromString(html, 'text/html');
         return [parts(document), parts(parsed), window.__shift];
       }, prerendered);

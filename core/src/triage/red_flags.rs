@@ -209,6 +209,9 @@ fn typo_budget(word: &str) -> u8 {
 struct Typed {
     word: String,
     stem: String,
+    /// Its length in characters (flag words are plain ASCII: bytes are characters).
+    chars: usize,
+    mask: u32,
     budget: u8,
 }
 
@@ -224,33 +227,53 @@ impl Typed {
         };
         Typed {
             stem: stem::stem(&word).into_owned(),
+            mask: fuzzy::letter_mask(&word),
+            chars: word.chars().count(),
             word,
             budget,
         }
     }
 
-    /// Whether this typed word stands for the flag word `term`.
-    fn matches(&self, term: &str) -> bool {
-        if self.word == term || self.stem == stem::stem(term) {
+    /// Whether this typed word stands for the flag word `term`, whose stem and letter set
+    /// are `term_stem` and `term_mask`.
+    fn matches(&self, term: &str, term_stem: &str, term_mask: u32) -> bool {
+        if self.word == term || self.stem == term_stem {
             return true;
         }
         self.budget > 0
-            && term.chars().count() >= 5
+            && term.len() >= 5
+            && self.chars.abs_diff(term.len()) <= usize::from(self.budget)
+            && fuzzy::masks_allow(self.mask, term_mask, self.budget)
             && fuzzy::distance_within(&self.word, term, self.budget).is_some()
     }
 }
 
-/// The red-flag words that the typed word `word` (normalised) is read as only by typo: not
-/// as typed, not by stem, but within its typo budget. Empty for a red-flag word, a stop
-/// word, an everyday word or a short word. For tests that keep near misses out ("fewer" must
-/// not read as "fever").
+/// The stem and letter set of every [`VOCABULARY`] word, in the same order, made once: the
+/// matcher compares every typed word with every flag word, and re-stemming the flag words
+/// each time cost a journal of 2,000 entries seconds.
+fn vocabulary_keys() -> &'static [(String, u32)] {
+    static KEYS: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        VOCABULARY
+            .iter()
+            .map(|w| (stem::stem(w).into_owned(), fuzzy::letter_mask(w)))
+            .collect()
+    })
+}
+
+/// The words that a typed `word` would be read as by typo: none for a red-flag word, an
+/// everyday word or a short word. For tests that keep near misses out ("fewer" must not read
+/// as "fever").
 #[must_use]
 pub fn typo_targets(word: &str) -> Vec<&'static str> {
     let typed = Typed::new(word.to_owned());
     VOCABULARY
         .iter()
-        .copied()
-        .filter(|term| typed.word != *term && typed.stem != stem::stem(term) && typed.matches(term))
+        .zip(vocabulary_keys())
+        .filter(|(term, (st, mask))| {
+            typed.word != **term && typed.stem != *st && typed.matches(term, st, *mask)
+        })
+        .map(|(term, _)| *term)
         .collect()
 }
 
@@ -262,21 +285,40 @@ pub fn matching(text: &str) -> Vec<&'static RedFlag> {
         .char_indices()
         .nth(MAX_CHARS)
         .map_or(text.len(), |(i, _)| i);
-    let typed: Vec<Typed> = words(text.get(..cut).unwrap_or(""))
-        .into_iter()
-        .map(Typed::new)
-        .collect();
-    if typed.is_empty() {
+    let mut words = words(text.get(..cut).unwrap_or(""));
+    if words.is_empty() {
         return Vec::new();
     }
+    // Each distinct word once: notes repeat words.
+    words.sort_unstable();
+    words.dedup();
+    let typed: Vec<Typed> = words.into_iter().map(Typed::new).collect();
+    // Which flag words the text holds, found once; then each synonym is a lookup per word.
+    // Exact words and stems by binary search; only words that may carry a typo are
+    // compared one by one, and most of those fail the cheap letter-set test.
+    let mut stems: Vec<&str> = typed.iter().map(|t| t.stem.as_str()).collect();
+    stems.sort_unstable();
+    let fuzzy: Vec<&Typed> = typed.iter().filter(|t| t.budget > 0).collect();
+    let found: Vec<bool> = VOCABULARY
+        .iter()
+        .zip(vocabulary_keys())
+        .map(|(term, (st, mask))| {
+            typed.binary_search_by(|t| t.word.as_str().cmp(term)).is_ok()
+                || stems.binary_search(&st.as_str()).is_ok()
+                || fuzzy.iter().any(|t| t.matches(term, st, *mask))
+        })
+        .collect();
+    let holds = |term: &&str| {
+        VOCABULARY
+            .binary_search(term)
+            .is_ok_and(|i| found.get(i).copied().unwrap_or(false))
+    };
     FLAGS
         .iter()
         .filter(|flag| {
-            flag.synonyms.iter().any(|synonym| {
-                synonym
-                    .iter()
-                    .all(|term| typed.iter().any(|t| t.matches(term)))
-            })
+            flag.synonyms
+                .iter()
+                .any(|synonym| synonym.iter().all(holds))
         })
         .collect()
 }
