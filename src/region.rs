@@ -41,23 +41,42 @@ impl Choice {
         self.region().map_or(ALL, |r| r.slug)
     }
 
-    /// The line under the picker.
-    fn status(&self) -> String {
+    /// The line under the picker, noting when the choice could not be remembered.
+    fn status(&self, remembered: bool) -> String {
+        let saved = if remembered {
+            " Saved on this device."
+        } else {
+            " Your browser is not letting this site remember it."
+        };
+        let mut text = String::new();
         match self {
-            Choice::Saved(Some(r)) => format!("{} numbers come first. Saved on this device.", r.name),
-            Choice::Saved(None) => "Every region’s numbers are shown. Saved on this device.".to_owned(),
-            Choice::Guessed(r) => format!(
-                "{} numbers come first, guessed from your browser’s language. Pick another to change it.",
-                r.name
-            ),
-            Choice::Unknown => "Every region’s numbers are shown. Pick yours to see it first.".to_owned(),
+            Choice::Saved(Some(r)) => {
+                text.push_str(r.name);
+                text.push_str(" numbers come first.");
+                text.push_str(saved);
+            }
+            Choice::Saved(None) => {
+                text.push_str("Every region’s numbers are shown.");
+                text.push_str(saved);
+            }
+            Choice::Guessed(r) => {
+                text.push_str(r.name);
+                text.push_str(
+                    " numbers come first, guessed from your browser’s language. \
+                     Pick another to change it.",
+                );
+            }
+            Choice::Unknown => {
+                text.push_str("Every region’s numbers are shown. Pick yours to see it first.");
+            }
         }
+        text
     }
 }
 
 /// The current choice: saved, else guessed, else unknown.
 fn current() -> Choice {
-    if let Ok(Some(saved)) = storage::read(KEY) {
+    if let Some(saved) = storage::read_setting(KEY) {
         if saved == ALL {
             return Choice::Saved(None);
         }
@@ -93,17 +112,23 @@ pub fn sync_picker() {
         return;
     };
     let choice = current();
-    let selector = format!(".region-picker input[value=\"{}\"]", choice.value());
+    // The radio buttons' ids are "region-<value>" (`pages::region_picker`).
+    let id = String::from("region-") + choice.value();
     if let Some(input) = document
-        .query_selector(&selector)
-        .ok()
-        .flatten()
+        .get_element_by_id(&id)
         .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
         input.set_checked(true);
     }
-    if let Some(status) = document.query_selector(".region-status").ok().flatten() {
-        status.set_text_content(Some(&choice.status()));
+    set_status(&choice.status(true));
+}
+
+fn set_status(text: &str) {
+    if let Some(status) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".region-status").ok().flatten())
+    {
+        status.set_text_content(Some(text));
     }
 }
 
@@ -124,20 +149,8 @@ pub fn start() {
             None => Choice::Saved(None),
         };
         // Not remembered when storage is off or full; the page still follows the pick.
-        let saved = storage::write(KEY, choice.value()).is_ok();
+        let saved = storage::write_setting(KEY, choice.value());
         apply(&choice);
-        if let Some(status) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".region-status").ok().flatten())
-        {
-            let mut text = choice.status();
-            if !saved {
-                text = text.replace(
-                    " Saved on this device.",
-                    " Your browser is not letting this site remember it.",
-                );
-            }
-            status.set_text_content(Some(&text));
-        }
+        set_status(&choice.status(saved));
     });
 }

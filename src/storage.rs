@@ -101,6 +101,18 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     local()?.set_item(key, value).map_err(|e| classify(&e))
 }
 
+/// A small setting (not the journal): the text under `key`, `None` when there is none or
+/// storage cannot be read. Why it failed does not matter for a preference, so this skips
+/// the error classification (and keeps it out of the reader bundle).
+pub fn read_setting(key: &str) -> Option<String> {
+    local().ok()?.get_item(key).ok().flatten()
+}
+
+/// Stores a small setting; `false` when it could not be stored (storage off or full).
+pub fn write_setting(key: &str, value: &str) -> bool {
+    local().is_ok_and(|s| s.set_item(key, value).is_ok())
+}
+
 /// Removes whatever is stored under `key`.
 ///
 /// # Errors

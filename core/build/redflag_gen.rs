@@ -263,7 +263,6 @@ fn emit(file: &RedFlagsFile) -> String {
         sources_expr(&file.numbers.same_day)
     );
 
-    let mut vocabulary: Vec<String> = Vec::new();
     let _ = writeln!(out, "static FLAGS: [RedFlag; {}] = [", file.flag.len());
     for f in &file.flag {
         let route = route_expr(&f.route).unwrap_or("CareRoute::Emergency");
@@ -277,16 +276,12 @@ fn emit(file: &RedFlagsFile) -> String {
         let synonyms: Vec<String> = f
             .synonyms
             .iter()
-            .map(|s| {
-                let words = synonym_words(s);
-                vocabulary.extend(words.iter().cloned());
-                format!("&{words:?}")
-            })
+            .map(|s| synonym_words(s).join(" "))
             .collect();
         let _ = writeln!(
             out,
             "    RedFlag {{ slug: {:?}, title: {:?}, level: {}, route: {route}, heading: {:?}, \
-             symptoms: &[{}], signs: &[{}], actions: &[{}], note: {}, synonyms: &[{}] }},",
+             symptoms: &[{}], signs: &[{}], actions: &[{}], note: {}, synonyms: {:?} }},",
             f.slug,
             f.title,
             level_expr(&f.level),
@@ -297,17 +292,9 @@ fn emit(file: &RedFlagsFile) -> String {
             f.note
                 .as_ref()
                 .map_or_else(|| "None".to_owned(), |n| format!("Some({})", claim_expr(n))),
-            synonyms.join(", "),
+            synonyms.join("|"),
         );
     }
     out.push_str("];\n\n");
-    vocabulary.sort();
-    vocabulary.dedup();
-    let _ = writeln!(
-        out,
-        "/// Every word of every synonym, sorted, for binary search.\nstatic VOCABULARY: [&str; {}] = {:?};",
-        vocabulary.len(),
-        vocabulary
-    );
     out
 }

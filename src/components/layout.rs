@@ -1,11 +1,10 @@
 //! The frame around every page: skip link, header with the main navigation and the
 //! always-visible "Get help now" link, and the footer with the disclaimer.
 
-use crate::components::care::FlagCards;
 use crate::nav::Nav;
 use aftercare_core::pages;
 use aftercare_core::route::Route;
-use aftercare_core::triage::{red_flags, RedFlag};
+use aftercare_core::triage::red_flags;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -95,9 +94,17 @@ fn SearchBox() -> impl IntoView {
     // Red flags come before everything, also before the whole app has loaded: on a static
     // page the reader shows the card under the box as soon as the words name one. (The whole
     // app moves to the search page on the first keystroke, which shows the cards itself.)
-    let flags = RwSignal::new(Vec::<&'static RedFlag>::new());
+    let flags_box = NodeRef::<leptos::html::Div>::new();
+    let show_flags = move |text: &str| {
+        if let Some(el) = flags_box.get_untracked() {
+            el.set_inner_html(&pages::red_flag_cards(&red_flags::matching(text), "header"));
+        }
+    };
     #[cfg(not(feature = "full"))]
-    flags.set(red_flags::matching(&value));
+    {
+        let typed = value.clone();
+        request_animation_frame(move || show_flags(&typed));
+    }
 
     crate::takeover::on_window(ev::keydown, move |event| {
         if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
@@ -121,7 +128,7 @@ fn SearchBox() -> impl IntoView {
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
         if cfg!(not(feature = "full")) {
-            flags.set(red_flags::matching(&value));
+            show_flags(&value);
             upgrade_now();
             return;
         }
@@ -176,11 +183,7 @@ fn SearchBox() -> impl IntoView {
                 on:keydown=on_keydown
             />
         </form>
-        <div class="header-flags" aria-live="polite">
-            {move || (route.get() != Route::Search).then(|| view! {
-                <FlagCards flags=flags id_scope="header"/>
-            })}
-        </div>
+        <div class="header-flags" aria-live="polite" node_ref=flags_box></div>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Small pieces the pages share.
 
+#[cfg(feature = "full")]
 pub mod care;
 #[cfg(feature = "full")]
 pub mod journal_files;

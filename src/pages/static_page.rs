@@ -16,7 +16,7 @@ pub fn static_page(route: Route) -> AnyView {
     };
     // Get help now has the region picker: show the current choice once the page is in.
     if route == Route::Help {
-        Effect::new(|_| crate::region::sync_picker());
+        request_animation_frame(crate::region::sync_picker);
     }
     if tag == "article" {
         view! { <article class=class inner_html=inner></article> }.into_any()

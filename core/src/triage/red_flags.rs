@@ -123,8 +123,9 @@ pub struct RedFlag {
     pub actions: &'static [Claim],
     /// One more line, if any.
     pub note: Option<Claim>,
-    /// How people type it: each synonym's words must all appear.
-    pub synonyms: &'static [&'static [&'static str]],
+    /// How people type it: synonyms separated by `|`, their words by spaces; every word of
+    /// one synonym must appear. (One string costs the WebAssembly far less than tables.)
+    pub synonyms: &'static str,
 }
 
 impl RedFlag {
@@ -166,33 +167,51 @@ const MAX_CHARS: usize = 4000;
 /// search never "corrects" such a word into another ("hives" stays "hives").
 #[must_use]
 pub fn is_vocabulary(word: &str) -> bool {
-    VOCABULARY.binary_search(&word).is_ok()
+    vocabulary().contains(&word)
+}
+
+/// Every word the synonyms are made of, each once, in the data's order: made once from the
+/// flags (a separate word list would cost the WebAssembly as much again).
+fn vocabulary() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        for flag in &FLAGS {
+            for word in flag.synonyms.split(['|', ' ']) {
+                if !words.contains(&word) {
+                    words.push(word);
+                }
+            }
+        }
+        words
+    })
+}
+
+/// Whether `word` is a listed everyday word.
+fn is_everyday(word: &str) -> bool {
+    EVERYDAY.split(' ').any(|w| w == word)
 }
 
 /// Everyday words one typo away from a red-flag word, which must never be read as it
 /// ("fewer" is not "fever", "injection" is not "infection", "sitting" is not "fitting").
-/// Sorted; packed by hand, as rustfmt would put one word per line. `core/tests/red_flags.rs` checks the guide's own
-/// words against the flags, so a new near miss fails a test rather than a patient.
-#[rustfmt::skip]
-const EVERYDAY: &[&str] = &[
-    "affected", "allowing", "analysed", "analysis", "analyzed", "around", "backed", "baking",
-    "batch", "beast", "belts", "bending", "blocked", "blond", "blurred", "blurring", "boozing",
-    "bottled", "bound", "breach", "breadth", "breaking", "breast", "cheat", "chess", "chose",
-    "confusing", "conscious", "conversion", "couch", "counting", "creating", "crest",
-    "dangling", "dives", "dozing", "dwelling", "eight", "fainting", "fewer", "fight", "filling",
-    "fitted", "fiver", "fives", "flood", "found", "gaping", "gives", "grasping", "heard",
-    "hides", "hikes", "hired", "hires", "hitting", "infested", "injected", "injection",
-    "injections", "inserted", "insertion", "lacked", "latch", "laughing", "lending", "lever",
-    "light", "lives", "lunge", "making", "match", "melts", "mending", "might", "mouth",
-    "needless", "never", "night", "overdoes", "overdone", "paint", "painted", "pasted", "patch",
-    "paused", "pending", "point", "pound", "putting", "quest", "rasping", "responsive", "right",
-    "rough", "sceptic", "selling", "sending", "serve", "seven", "sever", "severed", "shallow",
-    "shirt", "shore", "sight", "sitting", "skeptic", "smelling", "sneezing", "soreness",
-    "sound", "speaking", "spelling", "spending", "spinning", "sport", "steak", "steaks",
-    "stinging", "stream", "streams", "subside", "sweating", "taking", "tease", "tending",
-    "tinkling", "touching", "tough", "treating", "walking", "watch", "weaker", "weekly",
-    "welds", "wells", "willing", "wives", "wound",
-];
+/// Sorted and separated by spaces: one string costs the WebAssembly far less than a table of
+/// strings. `core/tests/red_flags.rs` checks the guide's own words against the flags, so a
+/// new near miss fails a test rather than a patient.
+const EVERYDAY: &str = concat!(
+    "affected allowing analysed analysis analyzed around backed baking batch beast belts ",
+    "bending blocked blond blurred blurring boozing bottled bound breach breadth breaking ",
+    "breast cheat chess chose confusing conscious conversion couch counting creating crest ",
+    "dangling dives dozing dwelling eight fainting fewer fight filling fitted fiver fives ",
+    "flood found gaping gives grasping heard hides hikes hired hires hitting infested ",
+    "injected injection injections inserted insertion lacked latch laughing lending lever ",
+    "light lives lunge making match melts mending might mouth needless never night overdoes ",
+    "overdone paint painted pasted patch paused pending point pound putting quest rasping ",
+    "responsive right rough sceptic selling sending serve seven sever severed shallow shirt ",
+    "shore sight sitting skeptic smelling sneezing soreness sound speaking spelling spending ",
+    "spinning sport steak steaks stinging stream streams subside sweating taking tease ",
+    "tending tinkling touching tough treating walking watch weaker weekly welds wells ",
+    "willing wives wound",
+);
 
 /// How many typos a typed word may carry towards a red-flag word: none below 5 letters,
 /// 1 up to 7, 2 from 8. Stricter than the search's budget: a card must not fire on a word
@@ -217,14 +236,12 @@ struct Typed {
 
 impl Typed {
     fn new(word: String) -> Typed {
-        let budget = if is_vocabulary(&word)
-            || EVERYDAY.binary_search(&word.as_str()).is_ok()
-            || crate::search::is_stop_word(&word)
-        {
-            0
-        } else {
-            typo_budget(&word)
-        };
+        let budget =
+            if is_vocabulary(&word) || is_everyday(&word) || crate::search::is_stop_word(&word) {
+                0
+            } else {
+                typo_budget(&word)
+            };
         Typed {
             stem: stem::stem(&word).into_owned(),
             mask: fuzzy::letter_mask(&word),
@@ -254,7 +271,7 @@ impl Typed {
 fn vocabulary_keys() -> &'static [(String, u32)] {
     static KEYS: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
-        VOCABULARY
+        vocabulary()
             .iter()
             .map(|w| (stem::stem(w).into_owned(), fuzzy::letter_mask(w)))
             .collect()
@@ -267,7 +284,7 @@ fn vocabulary_keys() -> &'static [(String, u32)] {
 #[must_use]
 pub fn typo_targets(word: &str) -> Vec<&'static str> {
     let typed = Typed::new(word.to_owned());
-    VOCABULARY
+    vocabulary()
         .iter()
         .zip(vocabulary_keys())
         .filter(|(term, (st, mask))| {
@@ -285,40 +302,43 @@ pub fn matching(text: &str) -> Vec<&'static RedFlag> {
         .char_indices()
         .nth(MAX_CHARS)
         .map_or(text.len(), |(i, _)| i);
-    let mut words = words(text.get(..cut).unwrap_or(""));
+    let words = words(text.get(..cut).unwrap_or(""));
     if words.is_empty() {
         return Vec::new();
     }
-    // Each distinct word once: notes repeat words.
-    words.sort_unstable();
-    words.dedup();
-    let typed: Vec<Typed> = words.into_iter().map(Typed::new).collect();
+    // Each distinct word once: notes repeat words. (No sort: sorting code would double the
+    // matcher's share of the reader bundle, and a note has at most a few hundred words.)
+    let mut typed: Vec<Typed> = Vec::new();
+    for word in words {
+        if !typed.iter().any(|t| t.word == word) {
+            typed.push(Typed::new(word));
+        }
+    }
     // Which flag words the text holds, found once; then each synonym is a lookup per word.
-    // Exact words and stems by binary search; only words that may carry a typo are
-    // compared one by one, and most of those fail the cheap letter-set test.
-    let mut stems: Vec<&str> = typed.iter().map(|t| t.stem.as_str()).collect();
-    stems.sort_unstable();
-    let fuzzy: Vec<&Typed> = typed.iter().filter(|t| t.budget > 0).collect();
-    let found: Vec<bool> = VOCABULARY
+    // Exact words and stems compared directly; only words that may carry a typo are
+    // compared letter by letter, after cheap length and letter-set filters.
+    let vocabulary = vocabulary();
+    let found: Vec<bool> = vocabulary
         .iter()
         .zip(vocabulary_keys())
         .map(|(term, (st, mask))| {
-            typed.binary_search_by(|t| t.word.as_str().cmp(term)).is_ok()
-                || stems.binary_search(&st.as_str()).is_ok()
-                || fuzzy.iter().any(|t| t.matches(term, st, *mask))
+            typed
+                .iter()
+                .any(|t| t.word == *term || t.stem == *st || t.matches(term, st, *mask))
         })
         .collect();
-    let holds = |term: &&str| {
-        VOCABULARY
-            .binary_search(term)
-            .is_ok_and(|i| found.get(i).copied().unwrap_or(false))
+    let holds = |term: &str| {
+        vocabulary
+            .iter()
+            .position(|w| *w == term)
+            .is_some_and(|i| found.get(i).copied().unwrap_or(false))
     };
     FLAGS
         .iter()
         .filter(|flag| {
             flag.synonyms
-                .iter()
-                .any(|synonym| synonym.iter().all(holds))
+                .split('|')
+                .any(|synonym| synonym.split(' ').all(holds))
         })
         .collect()
 }
@@ -353,7 +373,22 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        assert!(EVERYDAY.windows(2).all(|w| w[0] < w[1]), "EVERYDAY");
-        assert!(VOCABULARY.windows(2).all(|w| w[0] < w[1]), "VOCABULARY");
+        let everyday: Vec<&str> = EVERYDAY.split(' ').collect();
+        assert!(everyday.windows(2).all(|w| w[0] < w[1]), "EVERYDAY");
+        assert!(everyday.iter().all(|w| !w.is_empty()), "EVERYDAY spacing");
+        let vocabulary = vocabulary();
+        assert!(
+            vocabulary
+                .iter()
+                .enumerate()
+                .all(|(i, w)| !vocabulary[..i].contains(w)),
+            "vocabulary words are unique"
+        );
+        // Every synonym's words are vocabulary words, so the lookup finds each.
+        for flag in RedFlag::all() {
+            for word in flag.synonyms.split(['|', ' ']) {
+                assert!(is_vocabulary(word), "{}: {word:?}", flag.slug);
+            }
+        }
     }
 }
