@@ -41,36 +41,15 @@ impl Choice {
         self.region().map_or(ALL, |r| r.slug)
     }
 
-    /// The line under the picker, noting when the choice could not be remembered.
-    fn status(&self, remembered: bool) -> String {
-        let saved = if remembered {
-            " Saved on this device."
-        } else {
-            " Your browser is not letting this site remember it."
-        };
-        let mut text = String::new();
+    /// The line under the picker (the checked button says which region), noting when the
+    /// choice could not be remembered. Short, so it never wraps and moves the page.
+    fn status(&self, remembered: bool) -> &'static str {
         match self {
-            Choice::Saved(Some(r)) => {
-                text.push_str(r.name);
-                text.push_str(" numbers come first.");
-                text.push_str(saved);
-            }
-            Choice::Saved(None) => {
-                text.push_str("Every region’s numbers are shown.");
-                text.push_str(saved);
-            }
-            Choice::Guessed(r) => {
-                text.push_str(r.name);
-                text.push_str(
-                    " numbers come first, guessed from your browser’s language. \
-                     Pick another to change it.",
-                );
-            }
-            Choice::Unknown => {
-                text.push_str("Every region’s numbers are shown. Pick yours to see it first.");
-            }
+            Choice::Saved(_) if remembered => "Saved on this device.",
+            Choice::Saved(_) => "Your browser is not letting this site save it.",
+            Choice::Guessed(_) => "Guessed from your browser’s language.",
+            Choice::Unknown => "Pick yours to see its numbers first.",
         }
-        text
     }
 }
 
@@ -120,7 +99,7 @@ pub fn sync_picker() {
     {
         input.set_checked(true);
     }
-    set_status(&choice.status(true));
+    set_status(choice.status(true));
 }
 
 fn set_status(text: &str) {
@@ -151,6 +130,6 @@ pub fn start() {
         // Not remembered when storage is off or full; the page still follows the pick.
         let saved = storage::write_setting(KEY, choice.value());
         apply(&choice);
-        set_status(&choice.status(saved));
+        set_status(choice.status(saved));
     });
 }

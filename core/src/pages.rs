@@ -960,7 +960,7 @@ fn triage_panel(h: &mut Html, symptoms: &[Symptom]) {
             if rule.level < Level::Emergency {
                 continue;
             }
-            for flag in triage::red_flags::matching(rule.when) {
+            for flag in triage::red_flags::matching_plain(rule.when) {
                 if flag.route == CareRoute::Crisis && !flags.iter().any(|f| f.slug == flag.slug) {
                     flags.push(flag);
                 }

@@ -194,3 +194,50 @@ fn search_never_corrects_a_red_flag_word() {
         );
     }
 }
+
+/// The reader's quick check (before the whole app has loaded) never shows a card the full
+/// matcher would not, never shows one on an everyday question, and still catches most of
+/// the table as typed.
+#[test]
+fn the_readers_quick_check_is_a_subset_that_catches_most() {
+    let mut caught = 0;
+    let mut flagged = 0;
+    for (slug, query) in table() {
+        let full = shown(query);
+        let quick: Vec<&str> = red_flags::matching_plain(query)
+            .iter()
+            .map(|f| f.slug)
+            .collect();
+        for s in &quick {
+            assert!(
+                full.contains(s),
+                "{query:?}: quick {quick:?}, full {full:?}"
+            );
+        }
+        match slug {
+            None => assert!(quick.is_empty(), "{query:?} is everyday: {quick:?}"),
+            Some(slug) => {
+                flagged += 1;
+                if quick.first() == Some(&slug) {
+                    caught += 1;
+                }
+            }
+        }
+    }
+    // Typos and unusual word forms wait for the whole app; plain phrasings must not.
+    assert!(caught * 10 >= flagged * 7, "{caught} of {flagged}");
+    for query in [
+        "chest pain",
+        "short of breath",
+        "suicidal",
+        "harm myself",
+        "coughing up blood",
+        "my lips are swelling",
+        "fever and the spot is red",
+    ] {
+        assert!(
+            !red_flags::matching_plain(query).is_empty(),
+            "{query:?} shows a card at once"
+        );
+    }
+}

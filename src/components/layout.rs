@@ -97,7 +97,10 @@ fn SearchBox() -> impl IntoView {
     let flags_box = NodeRef::<leptos::html::Div>::new();
     let show_flags = move |text: &str| {
         if let Some(el) = flags_box.get_untracked() {
-            el.set_inner_html(&pages::red_flag_cards(&red_flags::matching(text), "header"));
+            el.set_inner_html(&pages::red_flag_cards(
+                &red_flags::matching_plain(text),
+                "header",
+            ));
         }
     };
     #[cfg(not(feature = "full"))]

@@ -185,7 +185,8 @@ describe('Get help now', () => {
     await page.waitForFunction(() => document.documentElement.dataset.region === 'uk');
     assert.equal(await firstRegion(), 'uk', 'guessed from en-GB');
     assert.equal(await page.getByRole('radio', { name: 'United Kingdom' }).isChecked(), true);
-    assert.match(await page.locator('.region-status').innerText(), /guessed/);
+    assert.match(await page.locator('.region-status').innerText(), /Guessed from your browser/);
+    assert.equal(await page.locator('.region-status').evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'the line fits');
     await page.getByRole('radio', { name: 'United States' }).check();
     await page.waitForFunction(() => document.documentElement.dataset.region === 'us');
     assert.equal(await firstRegion(), 'us');

@@ -10,6 +10,7 @@
 
 mod compress;
 mod files;
+mod minify;
 mod postbuild;
 mod pwa;
 mod reader;

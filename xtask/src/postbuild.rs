@@ -28,6 +28,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let index_path = dir.join("index.html");
     let template = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    // The stylesheet is minified here, so Trunk's integrity hash of it no longer holds.
+    crate::minify::run(&dir)?;
+    let template = crate::minify::drop_stylesheet_integrity(&template);
 
     // Release builds give the static pages the small reader bundle; development builds
     // (`trunk serve`) load the whole app everywhere.

@@ -343,6 +343,56 @@ pub fn matching(text: &str) -> Vec<&'static RedFlag> {
         .collect()
 }
 
+/// The quick check for the reader bundle, before the whole app has loaded: the same flags
+/// and synonyms, but words are compared as typed or with a plain ending dropped
+/// ("coughing" = "cough", "lips" = "lip"), with no stemming and no typos. It finds a subset
+/// of what [`matching`] finds (tested over the whole query table), at a fraction of the
+/// WebAssembly: the reader must stay small, and the whole app, which loads as soon as
+/// someone starts typing, then shows what the full matcher finds.
+#[must_use]
+pub fn matching_plain(text: &str) -> Vec<&'static RedFlag> {
+    let cut = text
+        .char_indices()
+        .nth(MAX_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let lower = text
+        .get(..cut)
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(['\'', '’'], "");
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let holds = |term: &str| {
+        let term_base = plain_base(term);
+        words
+            .iter()
+            .any(|w| *w == term || plain_base(w) == term_base)
+    };
+    FLAGS
+        .iter()
+        .filter(|flag| {
+            flag.synonyms
+                .split('|')
+                .any(|synonym| synonym.split(' ').all(holds))
+        })
+        .collect()
+}
+
+/// A word without one plain ending ("ing", "ed", "es", "s"), when at least three letters
+/// remain.
+fn plain_base(word: &str) -> &str {
+    for ending in ["ing", "ed", "es", "s"] {
+        if let Some(base) = word.strip_suffix(ending) {
+            if base.len() >= 3 {
+                return base;
+            }
+        }
+    }
+    word
+}
+
 /// The flags that a set of taxonomy symptoms always shows (a chosen chip, a journal entry,
 /// a checker answer), most urgent first, each once.
 #[must_use]
