@@ -85,29 +85,37 @@ describe('Get help now', () => {
     await page.close();
   });
 
-  test('shows calm care cards with the urgency in words and a source for every bullet', async () => {
+  test('shows the care cards, emergency first, with the urgency in words, numbers to call and a source for every bullet', async () => {
     const page = await open('help/');
-    assert.match(await page.locator('main .lead').innerText(), /mild/);
     const cards = page.locator('main .care-card');
-    assert.ok((await cards.count()) >= 3, 'at least three cards');
+    assert.ok((await cards.count()) >= 4, 'emergency, crisis, same day and not urgent');
     // The urgency is part of each heading's accessible name, not only its colour. (The
     // visually hidden colon is positioned, so name computation puts a space before it.)
-    const emergency = page.getByRole('heading', { level: 2, name: /^Emergency\s*: Call your local emergency number/ });
-    assert.equal(await emergency.count(), 1);
-    assert.equal(await page.getByRole('heading', { level: 2, name: /^Urgent\s*: / }).count(), 1);
-    assert.equal(await page.getByRole('heading', { level: 2, name: /^Not urgent\s*: / }).count(), 1);
+    const heading = (name) => page.getByRole('heading', { level: 2, name });
+    assert.equal(await heading(/^Emergency\s*: Call an ambulance now if/).count(), 1);
+    assert.equal(await heading(/^Get support now\s*: /).count(), 1);
+    assert.equal(await heading(/^Same day\s*: See a doctor today if/).count(), 1);
+    assert.equal(await heading(/^Not urgent\s*: Tell your practitioner/).count(), 1);
+    // No card labelled "now" says "today", and the other way round.
     for (const card of await cards.all()) {
-      const bullets = card.locator('li');
+      const text = (await card.locator('.care-heading').innerText()).toLowerCase();
+      assert.ok(!(text.includes('emergency') && text.includes('today')), text);
+      assert.ok(!(text.includes('same day') && text.includes(' now')), text);
+      const bullets = card.locator('li:not(.call-region)');
       const n = await bullets.count();
       assert.ok(n >= 1 && n <= 5, `1 to 5 bullets, got ${n}`);
       for (const bullet of await bullets.all()) {
         assert.match(await bullet.locator('.sources').innerText(), /^Sources?: \S/);
       }
     }
-    // The emergency card covers what the issue asks for.
-    const first = (await cards.first().innerText()).toLowerCase();
-    for (const words of ['chest pain', 'short of breath', 'faints']) assert.ok(first.includes(words), words);
-    assert.match(await page.locator('main').innerText(), /38°C/);
+    // The emergency card comes first, covers what the issue asks for, and names the numbers.
+    const first = cards.first();
+    const words = (await first.innerText()).toLowerCase();
+    for (const w of ['chest pain', 'short of breath', 'faints', 'swell', 'cough up blood']) assert.ok(words.includes(w), w);
+    for (const n of ['911', '999', '112']) assert.equal(await first.locator(`a[href="tel:${n}"]`).count(), 1, n);
+    // Reassurance comes after the cards, never before.
+    assert.match(await page.locator('main .help-intro').innerText(), /mild/);
+    assert.match(await page.locator('main').innerText(), /38°C \(100\.4°F\)/);
     assert.match(await page.locator('.triage-disclaimer').innerText(), /information only/i);
     assert.deepEqual(page.problems, []);
     await page.close();
