@@ -327,18 +327,22 @@ pub fn matching(text: &str) -> Vec<&'static RedFlag> {
                 .any(|t| t.word == *term || t.stem == *st || t.matches(term, st, *mask))
         })
         .collect();
-    let holds = |term: &str| {
+    flags_where(|term| {
         vocabulary
             .iter()
             .position(|w| *w == term)
             .is_some_and(|i| found.get(i).copied().unwrap_or(false))
-    };
+    })
+}
+
+/// The flags, in data order, with a synonym whose every word `holds`.
+fn flags_where(holds: impl Fn(&str) -> bool) -> Vec<&'static RedFlag> {
     FLAGS
         .iter()
         .filter(|flag| {
             flag.synonyms
                 .split('|')
-                .any(|synonym| synonym.split(' ').all(holds))
+                .any(|synonym| synonym.split(' ').all(&holds))
         })
         .collect()
 }
@@ -364,20 +368,12 @@ pub fn matching_plain(text: &str) -> Vec<&'static RedFlag> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let holds = |term: &str| {
+    flags_where(|term| {
         let term_base = plain_base(term);
         words
             .iter()
             .any(|w| *w == term || plain_base(w) == term_base)
-    };
-    FLAGS
-        .iter()
-        .filter(|flag| {
-            flag.synonyms
-                .split('|')
-                .any(|synonym| synonym.split(' ').all(holds))
-        })
-        .collect()
+    })
 }
 
 /// A word without one plain ending ("ing", "ed", "es", "s"), when at least three letters
