@@ -107,7 +107,9 @@ fn random_json_alphabet() {
 fn mutated_fixtures() {
     let names = [
         "v0-legacy.json",
+        "v0-legacy-key-collisions.json",
         "v1-basic.json",
+        "v1-envelope-extra-keys.json",
         "v1-extra-fields.json",
         "v1-partial.json",
         "v2-future.json",

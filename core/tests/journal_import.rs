@@ -269,3 +269,21 @@ fn too_many_entries_are_refused_within_the_size_cap() {
         (1, IMPORT_MAX_ENTRIES - 1)
     );
 }
+
+#[test]
+fn an_import_keeps_this_journals_envelope_keys_and_ignores_the_files() {
+    // Regression guard: applying an import rebuilt the journal from its entries alone,
+    // dropping the unknown envelope keys a load had kept.
+    let aftercare_core::journal::LoadOutcome::Ok(local) =
+        aftercare_core::journal::load(&fixture("v1-envelope-extra-keys.json"))
+    else {
+        panic!("v1-envelope-extra-keys must load")
+    };
+    let file = r#"{"app":"aftercare","kind":"journal","version":1,"device":"laptop","entries":[
+        {"id":"n1","started":"2024-05-11T07:45","severity":2,"created_ms":1,"updated_ms":1}]}"#;
+    let preview = preview_import(&local, file).unwrap();
+    let merged = apply_import(local.clone(), preview);
+    assert_eq!(merged.len(), 2);
+    assert_eq!(merged.extra(), local.extra());
+    assert_eq!(merged.extra()["device"], "phone");
+}

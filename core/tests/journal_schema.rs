@@ -61,6 +61,9 @@ fn every_fixture() {
         &["good-1", "good-2"],
         &[1, 2, 3, 4, 5, 6],
     );
+    check("v0-legacy-key-collisions.json", "migrated", &["old-1"], &[]);
+    check("v1-envelope-extra-keys.json", "ok", &["k1"], &[]);
+    check("v1-version-float.json", "ok", &["f1"], &[]);
     check("v2-future.json", "future", &["f1"], &[]);
     check("v2-future-no-entries.json", "future", &[], &[]);
     check("corrupt-truncated.json", "corrupt", &[], &[]);
@@ -309,4 +312,117 @@ fn every_character_survives_a_round_trip() {
         .insert(tricky.clone(), serde_json::Value::String(tricky.clone()));
     let journal = Journal::from_entries(vec![e]);
     assert_eq!(load(&save(&journal)), LoadOutcome::Ok(journal));
+}
+
+#[test]
+fn migration_never_writes_over_a_legacy_field_the_old_data_had() {
+    // Regression guard: the 0 → 1 migration stored a renamed `started` as `legacy_started`
+    // and an unreadable duration as `legacy_duration`, overwriting keys of those names the
+    // old entry already held.
+    let outcome = check("v0-legacy-key-collisions.json", "migrated", &["old-1"], &[]);
+    let j = outcome.journal().unwrap();
+    let e = &j.entries()[0];
+    let extra: Vec<(&str, serde_json::Value)> = e
+        .extra
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    assert_eq!(
+        extra,
+        [
+            (
+                "legacy_duration",
+                serde_json::json!("a duration an earlier migration kept")
+            ),
+            ("legacy_duration_2", serde_json::json!("until lunch")),
+            (
+                "legacy_notes",
+                serde_json::json!("notes an even older app kept")
+            ),
+            (
+                "legacy_started",
+                serde_json::json!("already here before the migration")
+            ),
+            ("legacy_started_2", serde_json::json!("also already here")),
+            (
+                "legacy_started_3",
+                serde_json::json!("a v0 key named like a current field")
+            ),
+            (
+                "legacy_symptoms",
+                serde_json::json!(["a", "list", "under", "a", "current", "name"])
+            ),
+        ]
+    );
+    assert_eq!(e.symptoms, ["soreness"]);
+    assert_eq!(e.duration, None);
+    // Saved as version 1, everything is still there.
+    assert_eq!(load(&save(j)), LoadOutcome::Ok(j.clone()));
+}
+
+#[test]
+fn unknown_envelope_keys_survive_a_load_and_save() {
+    // Regression guard: keys a newer version adds to the envelope beside `entries` were
+    // dropped by the first save of an older build.
+    let text = fixture("v1-envelope-extra-keys.json");
+    let LoadOutcome::Ok(journal) = load(&text) else {
+        panic!("v1-envelope-extra-keys must load")
+    };
+    let keys: Vec<&str> = journal.extra().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["device", "sync", "zz_note"]);
+    assert_eq!(
+        journal.extra()["sync"],
+        serde_json::json!({"last_ms": 1_715_327_100_000_i64, "peers": ["laptop"]})
+    );
+    let saved = save(&journal);
+    assert!(
+        saved.ends_with(
+            r#"],"device":"phone","sync":{"last_ms":1715327100000,"peers":["laptop"]},"zz_note":null}"#
+        ),
+        "{saved}"
+    );
+    assert_eq!(load(&saved), LoadOutcome::Ok(journal.clone()));
+    let pretty = export_json(&journal, true);
+    assert_eq!(load(&pretty), LoadOutcome::Ok(journal.clone()));
+    // The envelope's own keys are never written twice, whatever `extra` holds.
+    let mut clash = serde_json::Map::new();
+    clash.insert("version".into(), serde_json::json!(7));
+    clash.insert("entries".into(), serde_json::json!([]));
+    let odd = journal.clone().with_extra(clash);
+    assert_eq!(
+        save(&odd),
+        save(&journal.clone().with_extra(serde_json::Map::new()))
+    );
+}
+
+#[test]
+fn a_float_version_equal_to_one_is_version_one_and_nothing_else_is() {
+    // Regression guard: `"version": 1.0` (a tool that writes every number as a float) read
+    // as "no version", so the whole journal was treated as corrupt.
+    let outcome = check("v1-version-float.json", "ok", &["f1"], &[]);
+    let saved = save(outcome.journal().unwrap());
+    assert!(saved.starts_with(r#"{"app":"aftercare","kind":"journal","version":1,"#));
+    let envelope = |version: &str| {
+        format!(r#"{{"app":"aftercare","kind":"journal","version":{version},"entries":[]}}"#)
+    };
+    assert_eq!(load(&envelope("1e0")), LoadOutcome::Ok(Journal::new()));
+    // A fraction, text or a negative number never silently becomes 1: the text is kept as
+    // corrupt (backed up by the caller), not loaded and saved over as version 1.
+    for version in [
+        "1.5", "0.9999", "\"1\"", "\"1.0\"", "-1", "-1.0", "true", "null",
+    ] {
+        let outcome = load(&envelope(version));
+        let LoadOutcome::Corrupt { reason } = &outcome else {
+            panic!("version {version}: {outcome:?}")
+        };
+        assert_eq!(
+            reason, "the version is missing or not a whole number",
+            "{version}"
+        );
+    }
+    // A whole float above the current version is that newer version.
+    assert!(matches!(
+        load(&envelope("2.0")),
+        LoadOutcome::FutureVersion { version: 2, .. }
+    ));
 }

@@ -8,12 +8,21 @@
 
 use std::fmt;
 
+use serde_json::{Map, Value};
+
 use super::date::{DateRange, LocalDate, LocalDateTime};
 use super::model::{Entry, EntryId};
 
-/// All of a person's entries, in the order they were added.
+/// All of a person's entries, in the order they were added, with the stored envelope's
+/// keys this build does not know.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Journal(Vec<Entry>);
+pub struct Journal {
+    /// The entries, in the order they were added.
+    entries: Vec<Entry>,
+    /// Top-level keys of the stored envelope this build does not know (written by a newer
+    /// version), kept so that saving never drops them.
+    extra: Map<String, Value>,
+}
 
 /// An entry taken out by [`Journal::remove`], with where it was, so "Undo" can put it back.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,7 +122,7 @@ impl Journal {
     /// An empty journal.
     #[must_use]
     pub fn new() -> Self {
-        Self(Vec::new())
+        Self::default()
     }
 
     /// A journal of `entries` as given. Callers building from untrusted data should go
@@ -121,42 +130,66 @@ impl Journal {
     /// also reject repeated ids.
     #[must_use]
     pub fn from_entries(entries: Vec<Entry>) -> Self {
-        Self(entries)
+        Self {
+            entries,
+            extra: Map::new(),
+        }
+    }
+
+    /// The journal with `extra` as its unknown envelope keys (see [`extra`](Self::extra)).
+    #[must_use]
+    pub fn with_extra(mut self, extra: Map<String, Value>) -> Self {
+        self.extra = extra;
+        self
+    }
+
+    /// Top-level keys of the stored envelope this build does not know, read by
+    /// [`load`](super::load) and written back by [`save`](super::save) after the entries.
+    /// Keys named like the envelope's own (`app`, `kind`, `version`, `entries`) are never
+    /// written from here.
+    #[must_use]
+    pub fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
+
+    /// The entries and the unknown envelope keys, consuming the journal.
+    pub(super) fn into_parts(self) -> (Vec<Entry>, Map<String, Value>) {
+        (self.entries, self.extra)
     }
 
     /// The entries in the order they were added.
     #[must_use]
     pub fn entries(&self) -> &[Entry] {
-        &self.0
+        &self.entries
     }
 
     /// The entries, consuming the journal.
     #[must_use]
     pub fn into_entries(self) -> Vec<Entry> {
-        self.0
+        self.entries
     }
 
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.entries.len()
     }
 
     /// Whether there are no entries.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.entries.is_empty()
     }
 
     /// The entry with this id.
     #[must_use]
     pub fn get(&self, id: &EntryId) -> Option<&Entry> {
-        self.0.iter().find(|e| &e.id == id)
+        self.entries.iter().find(|e| &e.id == id)
     }
 
     /// Position of the entry with this id.
     fn index_of(&self, id: &EntryId) -> Option<usize> {
-        self.0.iter().position(|e| &e.id == id)
+        self.entries.iter().position(|e| &e.id == id)
     }
 
     /// Adds a new entry at the end.
@@ -169,7 +202,7 @@ impl Journal {
         if self.index_of(&entry.id).is_some() {
             return Err(JournalError::DuplicateId(entry.id));
         }
-        self.0.push(entry);
+        self.entries.push(entry);
         Ok(())
     }
 
@@ -184,7 +217,7 @@ impl Journal {
         let Some(index) = self.index_of(&edited.id) else {
             return Err(JournalError::NotFound(edited.id));
         };
-        let old = &mut self.0[index];
+        let old = &mut self.entries[index];
         edited.created_ms = old.created_ms;
         edited.updated_ms = now_ms;
         let mut extra = std::mem::take(&mut old.extra);
@@ -198,7 +231,7 @@ impl Journal {
     /// [`restore`](Self::restore); `None` when no entry has that id.
     pub fn remove(&mut self, id: &EntryId) -> Option<Removed> {
         let index = self.index_of(id)?;
-        let entry = self.0.remove(index);
+        let entry = self.entries.remove(index);
         Some(Removed { index, entry })
     }
 
@@ -213,15 +246,15 @@ impl Journal {
         if self.index_of(&removed.entry.id).is_some() {
             return Err(JournalError::DuplicateId(removed.entry.id));
         }
-        let index = removed.index.min(self.0.len());
-        self.0.insert(index, removed.entry);
+        let index = removed.index.min(self.entries.len());
+        self.entries.insert(index, removed.entry);
         Ok(())
     }
 
     /// All entries, newest start time first.
     #[must_use]
     pub fn newest_first(&self) -> Vec<&Entry> {
-        let mut list: Vec<&Entry> = self.0.iter().collect();
+        let mut list: Vec<&Entry> = self.entries.iter().collect();
         sort_newest_first(&mut list);
         list
     }
@@ -238,7 +271,7 @@ impl Journal {
         let needle = fold(filter.text.trim());
         let mut scratch = String::new();
         let mut list: Vec<&Entry> = self
-            .0
+            .entries
             .iter()
             .filter(|e| filter.range.is_none_or(|r| r.contains(e.started.date())))
             .filter(|e| filter.symptom.as_deref().is_none_or(|s| e.has_symptom(s)))
@@ -256,7 +289,7 @@ impl Journal {
     #[must_use]
     pub fn in_range(&self, range: DateRange) -> Vec<&Entry> {
         let mut list: Vec<&Entry> = self
-            .0
+            .entries
             .iter()
             .filter(|e| range.contains(e.started.date()))
             .collect();
@@ -268,7 +301,7 @@ impl Journal {
     /// The entries within `range` (all when `None`), oldest first.
     fn oldest_first(&self, range: Option<DateRange>) -> Vec<&Entry> {
         let mut list: Vec<&Entry> = self
-            .0
+            .entries
             .iter()
             .filter(|e| range.is_none_or(|r| r.contains(e.started.date())))
             .collect();

@@ -249,7 +249,7 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
 /// only by a newer copy.
 #[must_use]
 pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
-    let mut entries = journal.into_entries();
+    let (mut entries, extra) = journal.into_parts();
     let mut position: HashMap<String, usize> = entries
         .iter()
         .enumerate()
@@ -265,5 +265,5 @@ pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
             entries.push(entry);
         }
     }
-    Journal::from_entries(entries)
+    Journal::from_entries(entries).with_extra(extra)
 }

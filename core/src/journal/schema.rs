@@ -17,15 +17,24 @@
 //! `{"unit":"minutes"|"hours"|"days","amount":N}`. Missing `symptoms`, `other_symptoms`
 //! and `notes` read as empty. Unknown keys in an entry are kept in [`Entry::extra`] and
 //! written back, so a newer minor version may add entry fields without a version bump.
-//! Anything else (new envelope keys, changed meanings) needs a new version number, which
-//! older builds open read-only ([`LoadOutcome::FutureVersion`]).
+//! Unknown top-level keys of the envelope are kept too ([`Journal::extra`]) and written
+//! back after `entries`. A changed meaning needs a new version number, which older builds
+//! open read-only ([`LoadOutcome::FutureVersion`]).
+//!
+//! `version` is a whole number; one written as a float equal to it (`1.0`, as some tools
+//! write every number) is that version. Anything else (`1.5`, `"1"`, `-1`, missing) is not
+//! a version this app ever wrote, so it is never guessed to be 1: the text is
+//! [`LoadOutcome::Corrupt`], which the caller keeps under a backup key.
 //!
 //! **Version 0** (legacy, before the envelope): a bare array of entries with the keys
 //! `id`, `when` (start), `session` (date or ""), `symptom` (slugs joined by commas),
 //! `other`, `severity` (a string such as "6"), `duration` (text such as "3 hours",
 //! "ongoing" or ""), `notes`, `created` and `updated` (epoch ms). Migration renames the
 //! keys, splits the symptoms, reads the numbers, and keeps a duration text it cannot read
-//! under the extra key `legacy_duration` rather than dropping it.
+//! under the extra key `legacy_duration` rather than dropping it. Other keys are kept under
+//! their own names, except those named like a current field (`started`…), which become
+//! `legacy_started`…. A `legacy_*` name the old entry already uses is never written over:
+//! the migrated value takes the next free name (`legacy_duration_2`, `_3`, …).
 //!
 //! Every version has fixture files under `core/tests/fixtures/journal/`, tested forever.
 
@@ -35,7 +44,7 @@ use serde_json::{Map, Value};
 
 use super::collection::Journal;
 use super::date::{LocalDate, LocalDateTime};
-use super::json::{entry_to_string, value_to_string, write_int, Writer, ENTRY_KEYS};
+use super::json::{entry_to_string, value_to_string, write_int, write_value, Writer, ENTRY_KEYS};
 use super::model::{DurationUnit, Entry, EntryDuration, EntryId, Severity};
 
 /// The envelope's `app` value.
@@ -166,7 +175,13 @@ pub(super) fn classify(value: &mut Value) -> Shape<'_> {
             {
                 return Shape::NotOurs("not an Aftercare journal");
             }
-            let Some(version) = map.get("version").and_then(Value::as_u64) else {
+            // A whole number, also when written as a float (`1.0`, as some tools write every
+            // number); `1.5`, `"1"` or `-1` are not a version this app ever wrote.
+            let Some(version) = map
+                .get("version")
+                .and_then(whole)
+                .and_then(|n| u64::try_from(n).ok())
+            else {
                 return Shape::NotOurs("the version is missing or not a whole number");
             };
             let items = map
@@ -269,6 +284,7 @@ pub fn load(raw: &str) -> LoadOutcome {
             };
         }
     };
+    let extra = take_envelope_extra(&mut value);
     match classify(&mut value) {
         Shape::Known { version: 0, items } => {
             let (entries, bad) = split(read_entries(items, entry_from_v0));
@@ -280,7 +296,7 @@ pub fn load(raw: &str) -> LoadOutcome {
         }
         Shape::Known { items, .. } => {
             let (entries, bad) = split(read_entries(items, entry_from_v1));
-            let journal = Journal::from_entries(entries);
+            let journal = Journal::from_entries(entries).with_extra(extra);
             if bad.is_empty() {
                 LoadOutcome::Ok(journal)
             } else {
@@ -291,7 +307,10 @@ pub fn load(raw: &str) -> LoadOutcome {
             let (journal_if_readable, unreadable) = match items {
                 Some(items) => {
                     let (entries, bad) = split(read_entries(items, entry_from_v1));
-                    (Some(Journal::from_entries(entries)), bad.len())
+                    (
+                        Some(Journal::from_entries(entries).with_extra(extra)),
+                        bad.len(),
+                    )
                 }
                 None => (None, 0),
             };
@@ -305,6 +324,26 @@ pub fn load(raw: &str) -> LoadOutcome {
             reason: reason.to_owned(),
         },
     }
+}
+
+/// The envelope's own keys, in the order [`export_json`] writes them.
+const ENVELOPE_KEYS: [&str; 4] = ["app", "kind", "version", "entries"];
+
+/// Moves the keys of an envelope object other than [`ENVELOPE_KEYS`] out of it, to keep
+/// them in [`Journal::extra`]; empty for anything but an object.
+fn take_envelope_extra(value: &mut Value) -> Map<String, Value> {
+    let Value::Object(map) = value else {
+        return Map::new();
+    };
+    let mut extra = Map::new();
+    for (key, item) in std::mem::take(map) {
+        if ENVELOPE_KEYS.contains(&key.as_str()) {
+            map.insert(key, item);
+        } else {
+            extra.insert(key, item);
+        }
+    }
+    extra
 }
 
 /// The journal as compact envelope JSON in the current version, for storage.
@@ -337,6 +376,14 @@ pub fn export_json(journal: &Journal, pretty: bool) -> String {
         w.entry(entry);
     }
     w.close(']');
+    for (key, value) in journal.extra() {
+        // A caller-built `extra` repeating an envelope key would write it twice; the
+        // envelope's own value is the truth, so the copy is skipped.
+        if !ENVELOPE_KEYS.contains(&key.as_str()) {
+            w.key(key);
+            write_value(&mut w.out, value);
+        }
+    }
     w.close('}');
     if pretty {
         w.out.push('\n');
@@ -584,6 +631,18 @@ fn check_v0(f: &Taken) -> Result<Checked, String> {
     })
 }
 
+/// `base` if `extra` has no such key, else the first of `base_2`, `base_3`, … it lacks, so
+/// that a migration never writes over a field the old data already had.
+fn free_key(extra: &Map<String, Value>, base: &str) -> String {
+    let mut name = base.to_owned();
+    let mut n = 1u32;
+    while extra.contains_key(&name) {
+        n += 1;
+        name = format!("{base}_{n}");
+    }
+    name
+}
+
 /// Reads one version-0 entry into the current model (the 0 → 1 migration).
 pub(super) fn entry_from_v0(map: &mut Map<String, Value>) -> Result<Entry, String> {
     let mut f = take_keys(map, &V0_KEYS);
@@ -600,20 +659,28 @@ pub(super) fn entry_from_v0(map: &mut Map<String, Value>) -> Result<Entry, Strin
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
+    // Every other key is kept under its own name, first, so that the renamed ones below
+    // can see which names are taken.
     let mut extra = Map::new();
+    let mut renamed = Vec::new();
     for (key, value) in std::mem::take(map) {
-        // A version-0 key that happens to share a current field's name would be shadowed
-        // by that field on save; renaming it keeps it.
         if ENTRY_KEYS.contains(&key.as_str()) {
-            extra.insert(format!("legacy_{key}"), value);
+            renamed.push((key, value));
         } else {
             extra.insert(key, value);
         }
     }
+    for (key, value) in renamed {
+        // A version-0 key that happens to share a current field's name would be shadowed
+        // by that field on save; renaming it keeps it, under a name not already used.
+        let name = free_key(&extra, &format!("legacy_{key}"));
+        extra.insert(name, value);
+    }
     let duration_text = take_string(&mut f[6]);
     if c.duration.is_none() && !duration_text.trim().is_empty() {
         // Free text version 0 allowed ("most of the evening") is kept, not dropped.
-        extra.insert("legacy_duration".to_owned(), Value::String(duration_text));
+        let name = free_key(&extra, "legacy_duration");
+        extra.insert(name, Value::String(duration_text));
     }
     Ok(Entry {
         id: EntryId::from_valid(take_string(&mut f[0])),
