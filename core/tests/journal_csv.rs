@@ -52,6 +52,42 @@ fn quoting_and_defusing() {
 }
 
 #[test]
+fn formulas_after_a_semicolon_are_defused_too() {
+    // Regression guard: Excel in semicolon locales splits "a;=HYPERLINK(…)" into two
+    // cells, and the second ran as a formula because only a cell's first character was
+    // checked.
+    check(
+        "a;=HYPERLINK(\"http://evil.example\")",
+        "\"a;'=HYPERLINK(\"\"http://evil.example\"\")\"",
+    );
+    check("a;=1+1", "a;'=1+1");
+    check("=a;=b", "'=a;'=b");
+    check("a;+1;-2;@x", "a;'+1;'-2;'@x");
+    check("a;;=b", "a;;'=b");
+    check(";=x", ";'=x");
+    check(";", ";");
+    check("a;", "a;");
+    check("a;\tb", "a;'\tb");
+    check("a;\rb", "\"a;'\rb\"");
+    check("a;=SUM(1,2)", "\"a;'=SUM(1,2)\"");
+    // As at a cell's start, only the character right after the `;` counts.
+    check("a; =b", "a; =b");
+    check("a;b=c", "a;b=c");
+    check("a;b;c", "a;b;c");
+    check("a;é=", "a;é=");
+    // Symptom slugs are joined by "; " and a slug may start with "-": the cell's first
+    // slug is defused like any cell start.
+    let e = entry("s", "2024-03-01T21:30", 3, &["-x", "fatigue"]);
+    let csv = export_csv_entries(&[&e]);
+    assert!(csv.contains(",'-x; fatigue,"), "{csv}");
+    let e = entry("s", "2024-03-01T21:30", 3, &["fatigue"]);
+    let mut e = with_notes(e, "ok");
+    e.other_symptoms = "legs;@SUM(1+1)".into();
+    let csv = export_csv_entries(&[&e]);
+    assert!(csv.contains(",legs;'@SUM(1+1),"), "{csv}");
+}
+
+#[test]
 fn header_and_columns() {
     assert_eq!(
         CSV_COLUMNS.join(","),

@@ -20,7 +20,11 @@
 //! quotes doubled; rows end with CRLF. For spreadsheet safety (CSV injection), every cell
 //! made from text the person or an import file supplied that starts with `=`, `+`, `-`, `@`,
 //! a tab or CR gets a leading `'`, so a spreadsheet shows it as text instead of running it as
-//! a formula. Number and date cells the core writes itself are left alone.
+//! a formula. The same goes for every part of such a cell after a `;`: Excel in locales
+//! whose list separator is `;` splits "a;=HYPERLINK(…)" into two cells, the second a
+//! formula, so it is written "a;'=HYPERLINK(…)". Only the character right after the `;`
+//! counts, as only the first character of a cell does (" =x" is text). Number and date
+//! cells the core writes itself are left alone.
 //!
 //! No byte-order mark is written; prepend [`UTF8_BOM`] for Excel to read accents right.
 
@@ -48,22 +52,27 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// The UTF-8 byte-order mark, which Excel needs to read a CSV file as UTF-8.
 pub const UTF8_BOM: &str = "\u{feff}";
 
+/// Whether a cell (or a part of one after a `;`) starting with `c` would be read as a
+/// formula.
+fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
 /// Appends one cell, quoted when needed. `text_cell` marks text from outside the core,
-/// which is defused against formula injection.
+/// which is defused against formula injection at its start and after every `;`.
 fn cell(out: &mut String, value: &str, text_cell: bool) {
-    let defuse = text_cell
-        && value
-            .as_bytes()
-            .first()
-            .is_some_and(|b| matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
     let quote = value.contains([',', '"', '\r', '\n']);
     if quote {
         out.push('"');
     }
-    if defuse {
-        out.push('\'');
-    }
+    // True at the start of the cell and right after a `;`: where a spreadsheet that splits
+    // on semicolons starts a new cell.
+    let mut part_start = true;
     for c in value.chars() {
+        if text_cell && part_start && starts_formula(c) {
+            out.push('\'');
+        }
+        part_start = c == ';';
         if c == '"' {
             out.push('"');
         }
