@@ -4,7 +4,9 @@
 
 mod journal_support;
 
-use aftercare_core::journal::{fold, DateRange, EntryId, Filter, Journal, JournalError, LocalDate};
+use aftercare_core::journal::{
+    edited_at, fold, DateRange, EntryId, Filter, Journal, JournalError, LocalDate,
+};
 use journal_support::{entry, with_notes, with_other};
 
 fn id(text: &str) -> EntryId {
@@ -190,6 +192,46 @@ fn add_update_remove_restore() {
     }
     journal.restore(removed).unwrap();
     assert_eq!(journal.entries().last().unwrap().id, id("f"));
+}
+
+#[test]
+fn an_edit_never_goes_back_in_time() {
+    // Regression guard: an edit on a device whose clock is behind stamped the entry with
+    // an update time earlier than the stored one, so re-importing the older copy from a
+    // backup would have "won" and undone the edit.
+    let mut stored = entry("a", "2024-03-01T21:30", 6, &["fatigue"]);
+    stored.updated_ms = 10_000;
+    let mut journal = Journal::from_entries(vec![stored]);
+    journal
+        .update(entry("a", "2024-03-01T21:30", 7, &["fatigue"]), 5_000)
+        .unwrap();
+    let a = journal.get(&id("a")).unwrap();
+    assert_eq!((a.severity.get(), a.updated_ms), (7, 10_001));
+    // A second edit with the clock still behind moves on again.
+    journal
+        .update(entry("a", "2024-03-01T21:30", 8, &["fatigue"]), 5_001)
+        .unwrap();
+    assert_eq!(journal.get(&id("a")).unwrap().updated_ms, 10_002);
+    // The same millisecond as the stored time still moves forward; a later clock wins.
+    journal
+        .update(entry("a", "2024-03-01T21:30", 8, &[]), 10_002)
+        .unwrap();
+    assert_eq!(journal.get(&id("a")).unwrap().updated_ms, 10_003);
+    journal
+        .update(entry("a", "2024-03-01T21:30", 8, &[]), 20_000)
+        .unwrap();
+    assert_eq!(journal.get(&id("a")).unwrap().updated_ms, 20_000);
+
+    for (old, now, expected) in [
+        (10_000, 5_000, 10_001),
+        (10_000, 10_000, 10_001),
+        (10_000, 10_001, 10_001),
+        (10_000, 99_999, 99_999),
+        (i64::MAX, 0, i64::MAX),
+        (-5, -10, -4),
+    ] {
+        assert_eq!(edited_at(old, now), expected, "old {old}, now {now}");
+    }
 }
 
 #[test]

@@ -208,7 +208,8 @@ impl Journal {
 
     /// Replaces the entry with `edited.id` by `edited`, keeping the original creation time
     /// and any fields a newer version stored (`extra`; keys in `edited.extra` win), and
-    /// setting the update time to `now_ms`.
+    /// setting the update time to [`edited_at`]`(old update time, now_ms)`: an edit never
+    /// goes back in time, even when this device's clock is behind the one that saved last.
     ///
     /// # Errors
     ///
@@ -219,7 +220,7 @@ impl Journal {
         };
         let old = &mut self.entries[index];
         edited.created_ms = old.created_ms;
-        edited.updated_ms = now_ms;
+        edited.updated_ms = edited_at(old.updated_ms, now_ms);
         let mut extra = std::mem::take(&mut old.extra);
         extra.append(&mut edited.extra);
         edited.extra = extra;
@@ -372,6 +373,15 @@ impl Journal {
             symptom_counts,
         }
     }
+}
+
+/// The update time of an edit made at `now_ms` to an entry last updated at `old_ms`:
+/// `now_ms`, or `old_ms + 1` when the clock reads earlier than that (a device whose clock
+/// is behind, or was set back). Update times only ever grow, so the merge rule of an import
+/// ("the copy changed most recently wins") never prefers the copy before the edit.
+#[must_use]
+pub fn edited_at(old_ms: i64, now_ms: i64) -> i64 {
+    now_ms.max(old_ms.saturating_add(1))
 }
 
 /// Groups entries that are already newest first into one [`DayGroup`] per local day, for

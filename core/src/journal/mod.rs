@@ -54,8 +54,8 @@ mod schema;
 mod view;
 
 pub use collection::{
-    fold, fold_into, group_by_day, DayGroup, Filter, Journal, JournalError, Removed, SeverityPoint,
-    Summary,
+    edited_at, fold, fold_into, group_by_day, DayGroup, Filter, Journal, JournalError, Removed,
+    SeverityPoint, Summary,
 };
 pub use csv::{export_csv, export_csv_entries, CSV_COLUMNS, UTF8_BOM};
 pub use date::{civil_from_days, days_from_civil, DateRange, LocalDate, LocalDateTime};
