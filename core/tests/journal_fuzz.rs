@@ -42,7 +42,7 @@ fn check(raw: &str) {
             "input {raw:.80}"
         );
     }
-    if let Ok(preview) = preview_import(&Journal::new(), raw) {
+    if let Ok(preview) = preview_import(&Journal::new(), raw, 1_735_689_600_000) {
         let journal = apply_import(Journal::new(), preview);
         assert_eq!(
             load(&save(&journal)),

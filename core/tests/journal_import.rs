@@ -6,10 +6,14 @@
 mod journal_support;
 
 use aftercare_core::journal::{
-    apply_import, check_import_size, export_json, preview_import, save, EntryId, ImportError,
-    Journal, IMPORT_MAX_BYTES, IMPORT_MAX_ENTRIES,
+    apply_import, check_import_size, export_json, preview_import, save, DurationUnit,
+    EntryDuration, EntryId, ImportError, Journal, IMPORT_FUTURE_SLACK_MS, IMPORT_MAX_BYTES,
+    IMPORT_MAX_ENTRIES, MAX_EXTRA_BYTES,
 };
-use journal_support::{entry, fixture, typical, with_notes};
+use journal_support::{entry, fixture, typical, with_duration, with_notes};
+
+/// The clock of every preview here: 1 January 2025, after every fixture's times.
+const NOW: i64 = 1_735_689_600_000;
 
 fn envelope(entries: &str) -> String {
     format!(r#"{{"app":"aftercare","kind":"journal","version":1,"entries":[{entries}]}}"#)
@@ -19,7 +23,7 @@ fn envelope(entries: &str) -> String {
 /// message.
 #[track_caller]
 fn check(existing: &Journal, raw: &str, expected: &str) {
-    let got = match preview_import(existing, raw) {
+    let got = match preview_import(existing, raw, NOW) {
         Ok(preview) => preview.to_string(),
         Err(error) => error.to_string(),
     };
@@ -105,7 +109,7 @@ fn previews_and_errors() {
     );
     check(&j, &fixture("v2-future.json"), "This file was made by a newer version of Aftercare (format 2). Update the app, then import it again.");
     assert_eq!(
-        preview_import(&j, &fixture("v2-future.json")),
+        preview_import(&j, &fixture("v2-future.json"), NOW),
         Err(ImportError::FutureVersion(2))
     );
 }
@@ -128,7 +132,7 @@ fn merge_counts_and_newer_copy_wins() {
         entry("e", "2024-03-05T09:00", 1, &["not a slug"]),
         with_notes(entry("f", "2024-03-05T09:00", 1, &[]), &"n".repeat(5_001)),
     ]));
-    let preview = preview_import(&j, &file).unwrap();
+    let preview = preview_import(&j, &file, NOW).unwrap();
     assert_eq!(
         preview.to_string(),
         "1 new, 3 already here (1 identical, 2 changed), 2 invalid"
@@ -164,14 +168,14 @@ fn merge_counts_and_newer_copy_wins() {
     assert_eq!(merged.get(&id("c")), j.get(&id("c")));
 
     // Importing the same file again changes nothing.
-    let again = preview_import(&merged, &file).unwrap();
+    let again = preview_import(&merged, &file, NOW).unwrap();
     assert!(!again.changes_anything());
     assert_eq!(apply_import(merged.clone(), again), merged);
 }
 
 #[test]
 fn apply_rechecks_when_the_journal_changed_since_the_preview() {
-    let preview = preview_import(&Journal::new(), &save(&here())).unwrap();
+    let preview = preview_import(&Journal::new(), &save(&here()), NOW).unwrap();
     assert_eq!(preview.new_count(), 3);
     // Meanwhile "a" was added locally with a newer edit: the local copy stays.
     let mut local_a = entry("a", "2024-03-01T21:30", 9, &[]);
@@ -186,17 +190,17 @@ fn export_then_import_round_trips_identically() {
     let original = Journal::from_entries((0..200).map(typical).collect());
     for pretty in [false, true] {
         let file = export_json(&original, pretty);
-        let preview = preview_import(&Journal::new(), &file).unwrap();
+        let preview = preview_import(&Journal::new(), &file, NOW).unwrap();
         assert_eq!(preview.invalid_count(), 0);
         assert_eq!(apply_import(Journal::new(), preview), original);
-        let into_self = preview_import(&original, &file).unwrap();
+        let into_self = preview_import(&original, &file, NOW).unwrap();
         assert_eq!(into_self.identical, 200);
     }
 }
 
 #[test]
 fn hostile_text_is_accepted_as_plain_text() {
-    let preview = preview_import(&Journal::new(), &fixture("hostile.json")).unwrap();
+    let preview = preview_import(&Journal::new(), &fixture("hostile.json"), NOW).unwrap();
     assert_eq!(preview.new_count(), 2);
     let e = &preview.to_add[0];
     assert_eq!(e.id.as_str(), "<img src=x onerror=alert(1)>");
@@ -205,7 +209,7 @@ fn hostile_text_is_accepted_as_plain_text() {
     assert_eq!(e.extra["<b>extra</b>"], "<iframe src=javascript:alert(1)>");
     // Nothing is escaped or rewritten on the way through: it round-trips exactly.
     let journal = apply_import(Journal::new(), preview);
-    let again = preview_import(&Journal::new(), &save(&journal)).unwrap();
+    let again = preview_import(&Journal::new(), &save(&journal), NOW).unwrap();
     assert_eq!(apply_import(Journal::new(), again), journal);
 }
 
@@ -224,7 +228,7 @@ fn size_is_checked_before_parsing() {
     let huge = "[".repeat(20 * 1024 * 1024);
     let started = std::time::Instant::now();
     assert_eq!(
-        preview_import(&Journal::new(), &huge),
+        preview_import(&Journal::new(), &huge, NOW),
         Err(ImportError::TooLarge {
             bytes: 20 * 1024 * 1024,
             limit: IMPORT_MAX_BYTES
@@ -249,7 +253,7 @@ fn too_many_entries_are_refused_within_the_size_cap() {
     let items = vec![one; 100_000].join(",");
     let raw = envelope(&items);
     assert!(raw.len() as u64 <= IMPORT_MAX_BYTES, "{} bytes", raw.len());
-    let error = preview_import(&Journal::new(), &raw).unwrap_err();
+    let error = preview_import(&Journal::new(), &raw, NOW).unwrap_err();
     assert_eq!(
         error,
         ImportError::TooManyEntries {
@@ -263,7 +267,7 @@ fn too_many_entries_are_refused_within_the_size_cap() {
     );
     // At the cap, the file is read; repeated ids are reported, not merged twice.
     let items = vec![one; IMPORT_MAX_ENTRIES].join(",");
-    let preview = preview_import(&Journal::new(), &envelope(&items)).unwrap();
+    let preview = preview_import(&Journal::new(), &envelope(&items), NOW).unwrap();
     assert_eq!(
         (preview.new_count(), preview.invalid_count()),
         (1, IMPORT_MAX_ENTRIES - 1)
@@ -281,9 +285,187 @@ fn an_import_keeps_this_journals_envelope_keys_and_ignores_the_files() {
     };
     let file = r#"{"app":"aftercare","kind":"journal","version":1,"device":"laptop","entries":[
         {"id":"n1","started":"2024-05-11T07:45","severity":2,"created_ms":1,"updated_ms":1}]}"#;
-    let preview = preview_import(&local, file).unwrap();
+    let preview = preview_import(&local, file, NOW).unwrap();
     let merged = apply_import(local.clone(), preview);
     assert_eq!(merged.len(), 2);
     assert_eq!(merged.extra(), local.extra());
     assert_eq!(merged.extra()["device"], "phone");
+}
+
+/// `e` last changed at `updated_ms`.
+fn changed_at(
+    mut e: aftercare_core::journal::Entry,
+    updated_ms: i64,
+) -> aftercare_core::journal::Entry {
+    e.updated_ms = updated_ms;
+    e
+}
+
+#[test]
+fn a_future_clock_never_replaces_an_entry_by_default() {
+    // Regression guard: a copy saved on a device whose clock ran a year ahead had the
+    // larger `updated_ms`, so importing it silently replaced the person's own edits.
+    let day = IMPORT_FUTURE_SLACK_MS;
+    let local = here();
+    let file = save(&Journal::from_entries(vec![
+        // Changed, a year ahead: held back.
+        changed_at(
+            with_notes(
+                entry("a", "2024-03-01T21:30", 6, &["fatigue"]),
+                "from the future",
+            ),
+            NOW + 365 * day,
+        ),
+        // Changed, created in the future but updated in the past: held back too (only
+        // newer copies are at stake; this one is newer than the local 1,000 ms).
+        {
+            let mut b = changed_at(
+                with_notes(entry("b", "2024-03-02T09:00", 2, &["sleep"]), "odd clock"),
+                2_000,
+            );
+            b.created_ms = NOW + 2 * day;
+            b
+        },
+        // Changed, under a day ahead (time zones, drift): replaces as usual.
+        changed_at(
+            with_notes(
+                entry("c", "2024-03-03T09:00", 2, &["sleep"]),
+                "slightly ahead",
+            ),
+            NOW + day - 1,
+        ),
+        // New and in the future: added, and flagged.
+        changed_at(entry("n", "2024-03-04T09:00", 1, &[]), NOW + 2 * day),
+        entry("m", "2024-03-04T10:00", 1, &[]),
+    ]));
+    let preview = preview_import(&local, &file, NOW).unwrap();
+    assert_eq!(
+        preview.to_string(),
+        "2 new, 3 already here (0 identical, 3 changed), 0 invalid"
+    );
+    let held: Vec<&str> = preview.held_future.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(held, ["a", "b"]);
+    assert_eq!(
+        (
+            preview.replaces(),
+            preview.future_new,
+            preview.future_count()
+        ),
+        (1, 1, 3)
+    );
+    assert_eq!(
+        preview.warnings(),
+        [
+            "1 of your entries will be replaced by the file's version.",
+            "2 entries in the file are dated more than a day in the future (the device that \
+             saved them may have had a wrong clock): your versions are kept.",
+            "1 new entry is dated more than a day in the future; it will be added as it is.",
+        ]
+    );
+
+    // By default the local copies of a and b stay; c is replaced; n and m are added.
+    let merged = apply_import(local.clone(), preview.clone());
+    let id = |s: &str| EntryId::parse(s).unwrap();
+    assert_eq!(merged.get(&id("a")), local.get(&id("a")));
+    assert_eq!(merged.get(&id("b")), local.get(&id("b")));
+    assert_eq!(merged.get(&id("c")).unwrap().notes, "slightly ahead");
+    assert_eq!(merged.len(), 5);
+
+    // Only when the person chooses the file's versions do they replace.
+    let mut accepted = preview;
+    accepted.accept_future();
+    assert_eq!((accepted.replaces(), accepted.held_future.len()), (3, 0));
+    assert_eq!(
+        accepted.warnings()[0],
+        "3 of your entries will be replaced by the file's versions."
+    );
+    let merged = apply_import(local, accepted);
+    assert_eq!(merged.get(&id("a")).unwrap().notes, "from the future");
+    assert_eq!(merged.get(&id("b")).unwrap().notes, "odd clock");
+
+    // A new entry dated in the future that meanwhile exists here does not replace it when
+    // applied either.
+    let only_n = save(&Journal::from_entries(vec![changed_at(
+        entry("n", "2024-03-04T09:00", 9, &[]),
+        NOW + 2 * day,
+    )]));
+    let preview = preview_import(&Journal::new(), &only_n, NOW).unwrap();
+    assert_eq!((preview.new_count(), preview.future_new), (1, 1));
+    let mine = Journal::from_entries(vec![entry("n", "2024-03-04T09:00", 1, &[])]);
+    assert_eq!(apply_import(mine.clone(), preview), mine);
+
+    // Nothing to warn about: no sentences.
+    let plain = preview_import(&Journal::new(), &save(&here()), NOW).unwrap();
+    assert!(plain.warnings().is_empty());
+}
+
+#[test]
+fn imported_unknown_fields_and_durations_are_held_to_the_forms_limits() {
+    // Regression guard: an entry carrying a 3 MB field this version does not show (or a
+    // 5,000-hour duration the form cannot make) imported into storage unseen.
+    let mut huge = entry("huge", "2024-03-01T21:30", 3, &[]);
+    huge.extra.insert(
+        "invisible".into(),
+        serde_json::Value::String("x".repeat(3 * 1024 * 1024)),
+    );
+    let mut fits = entry("fits", "2024-03-01T21:30", 3, &[]);
+    fits.extra.insert(
+        "mood".into(),
+        serde_json::Value::String("y".repeat(MAX_EXTRA_BYTES - 100)),
+    );
+    let mut just_over = entry("over", "2024-03-01T21:30", 3, &[]);
+    just_over.extra.insert(
+        "mood".into(),
+        serde_json::Value::String("y".repeat(MAX_EXTRA_BYTES)),
+    );
+    let long = |amount| {
+        with_duration(
+            entry("long", "2024-03-01T21:30", 3, &[]),
+            EntryDuration::Lasted {
+                amount,
+                unit: DurationUnit::Hours,
+            },
+        )
+    };
+    let mut longest_ok = long(999);
+    longest_ok.id = EntryId::parse("999").unwrap();
+    let file = save(&Journal::from_entries(vec![
+        huge,
+        fits,
+        just_over,
+        long(5_000),
+        longest_ok,
+    ]));
+    assert!(file.len() > 3_000_000 && file.len() as u64 <= IMPORT_MAX_BYTES);
+    let started = std::time::Instant::now();
+    let preview = preview_import(&Journal::new(), &file, NOW).unwrap();
+    eprintln!("preview of a 3 MB file: {:?}", started.elapsed());
+    let added: Vec<&str> = preview.to_add.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(added, ["fits", "999"]);
+    let reasons: Vec<(usize, &str)> = preview
+        .invalid
+        .iter()
+        .map(|b| (b.index, b.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                0,
+                "fields this version does not show take 3,145,742 bytes; the limit is 5,000"
+            ),
+            (
+                2,
+                "fields this version does not show take 5,009 bytes; the limit is 5,000"
+            ),
+            (3, "the duration is 5,000 hours; the limit is 999"),
+        ]
+    );
+    assert_eq!(
+        preview.to_string(),
+        "2 new, 0 already here (0 identical, 0 changed), 3 invalid"
+    );
+    // Nothing of the refused entries reaches the journal.
+    let journal = apply_import(Journal::new(), preview);
+    assert!(save(&journal).len() < 20_000);
 }

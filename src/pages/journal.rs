@@ -537,7 +537,9 @@ fn Import() -> impl IntoView {
                 ),
                 Some(text) => store
                     .journal()
-                    .with_untracked(|j| preview_import(j, &text))
+                    .with_untracked(|j| {
+                        preview_import(j, &text, core::ms_from_js(js_sys::Date::now()))
+                    })
                     .map_err(|e| e.to_string()),
             };
             match result {
@@ -583,6 +585,15 @@ fn Import() -> impl IntoView {
             })
         })
     };
+    // What the person should know before confirming (entries of theirs the file would
+    // replace, entries dated in the future), as one line of text.
+    let warnings = move || {
+        preview.with(|p| {
+            p.as_ref()
+                .map(|p| p.warnings().join(" "))
+                .unwrap_or_default()
+        })
+    };
     let import_label = move || {
         preview.with(|p| {
             let n = p.as_ref().map_or(0, |p| p.new_count() + p.to_update.len());
@@ -615,6 +626,7 @@ fn Import() -> impl IntoView {
                             {move || preview.with(|p| p.as_ref().map(ToString::to_string).unwrap_or_default())}
                         </strong>
                     </p>
+                    <p hidden=move || warnings().is_empty()>{warnings}</p>
                     <details hidden=move || reasons().is_empty()>
                         <summary>"Why some entries cannot be imported"</summary>
                         <ul>

@@ -6,6 +6,23 @@
 //! `updated_ms`) wins, so importing an old backup never undoes later edits. Nothing is ever
 //! deleted by an import. Text in imported entries is plain text like any other: HTML or
 //! script in a note is shown as those characters, never run.
+//!
+//! A clock cannot win by being wrong: an entry whose `created_ms` or `updated_ms` is more
+//! than [`IMPORT_FUTURE_SLACK_MS`] (a day) ahead of the clock passed in is *dated in the
+//! future* (the device that saved it had a wrong clock, or the file was edited). Such a copy
+//! never replaces the one here by default: it is held back in
+//! [`ImportPreview::held_future`], counted, and applied only if the person says so
+//! ([`ImportPreview::accept_future`]). New entries dated in the future are added (nothing
+//! here is replaced) and counted in [`ImportPreview::future_new`]. The preview also says how
+//! many entries here the import would replace ([`ImportPreview::replaces`],
+//! [`ImportPreview::warnings`]).
+//!
+//! Imported entries are held to the form's limits ([`Entry::check_limits`]): text lengths,
+//! symptoms, durations, and the size of fields this version does not know
+//! ([`MAX_EXTRA_BYTES`](super::MAX_EXTRA_BYTES)). An entry over a limit is not imported
+//! (nothing in it is trimmed); it is listed with its reason in [`ImportPreview::invalid`].
+//! Unknown top-level keys of the file's envelope are not imported: the journal here keeps
+//! its own ([`Journal::extra`]).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -24,6 +41,10 @@ use super::schema::{
 pub const IMPORT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// Most entries one import file may hold.
 pub const IMPORT_MAX_ENTRIES: usize = 50_000;
+/// How far ahead of the clock an imported entry's times may be before it counts as dated
+/// in the future: one day, well beyond time zones (the times are UTC milliseconds anyway)
+/// and ordinary clock drift.
+pub const IMPORT_FUTURE_SLACK_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// Why a file cannot be imported at all. Entry-level faults are not errors: they are
 /// counted in [`ImportPreview::invalid`].
@@ -105,6 +126,26 @@ pub struct ImportPreview {
     pub kept_local: usize,
     /// Entries that cannot be read, or break the form's limits, with reasons.
     pub invalid: Vec<BadEntry>,
+    /// Entries whose id is here, changed, with a newer `updated_ms` in the file, but dated
+    /// more than [`IMPORT_FUTURE_SLACK_MS`] ahead of the clock: the copy here is kept unless
+    /// [`accept_future`](Self::accept_future) is called.
+    pub held_future: Vec<Entry>,
+    /// How many of [`to_add`](Self::to_add) are dated more than [`IMPORT_FUTURE_SLACK_MS`]
+    /// ahead of the clock (added all the same: they replace nothing).
+    pub future_new: usize,
+    /// The clock the preview was made with, in milliseconds since 1970; [`apply_import`]
+    /// judges "dated in the future" by it too.
+    pub now_ms: i64,
+    /// Whether copies dated in the future may replace the ones here: false unless
+    /// [`accept_future`](Self::accept_future) was called.
+    pub replace_future: bool,
+}
+
+/// Whether `entry` was created or updated more than [`IMPORT_FUTURE_SLACK_MS`] after
+/// `now_ms`.
+fn dated_in_future(entry: &Entry, now_ms: i64) -> bool {
+    let limit = now_ms.saturating_add(IMPORT_FUTURE_SLACK_MS);
+    entry.created_ms > limit || entry.updated_ms > limit
 }
 
 impl ImportPreview {
@@ -120,10 +161,72 @@ impl ImportPreview {
         self.identical + self.changed()
     }
 
-    /// Entries already here but different in the file.
+    /// Entries already here but different in the file (replaced, kept, or held back as
+    /// dated in the future).
     #[must_use]
     pub fn changed(&self) -> usize {
-        self.to_update.len() + self.kept_local
+        self.to_update.len() + self.kept_local + self.held_future.len()
+    }
+
+    /// How many entries here the import would replace with the file's version.
+    #[must_use]
+    pub fn replaces(&self) -> usize {
+        self.to_update.len()
+    }
+
+    /// Entries of the file dated more than a day ahead of the clock: held back or new.
+    #[must_use]
+    pub fn future_count(&self) -> usize {
+        self.held_future.len() + self.future_new
+    }
+
+    /// Lets the held-back copies dated in the future replace the ones here, when the person
+    /// has seen the warning and chosen the file's versions.
+    pub fn accept_future(&mut self) {
+        self.replace_future = true;
+        self.to_update.append(&mut self.held_future);
+    }
+
+    /// What the person should know before confirming, one plain sentence each (empty when
+    /// there is nothing to warn about): how many of their entries the file's versions
+    /// would replace, and which entries are dated in the future and what happens to them.
+    #[must_use]
+    pub fn warnings(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        match self.replaces() {
+            0 => {}
+            1 => lines.push("1 of your entries will be replaced by the file's version.".to_owned()),
+            n => lines.push(format!(
+                "{} of your entries will be replaced by the file's versions.",
+                group_digits(n)
+            )),
+        }
+        match self.held_future.len() {
+            0 => {}
+            1 => lines.push(
+                "1 entry in the file is dated more than a day in the future (the device that \
+                 saved it may have had a wrong clock): your version is kept."
+                    .to_owned(),
+            ),
+            n => lines.push(format!(
+                "{} entries in the file are dated more than a day in the future (the device \
+                 that saved them may have had a wrong clock): your versions are kept.",
+                group_digits(n)
+            )),
+        }
+        match self.future_new {
+            0 => {}
+            1 => lines.push(
+                "1 new entry is dated more than a day in the future; it will be added as it is."
+                    .to_owned(),
+            ),
+            n => lines.push(format!(
+                "{} new entries are dated more than a day in the future; they will be added \
+                 as they are.",
+                group_digits(n)
+            )),
+        }
+        lines
     }
 
     /// Entries that cannot be imported.
@@ -174,14 +277,20 @@ pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
 /// Reads an import file and compares it with `existing`, changing nothing. The size is
 /// checked before parsing; a byte-order mark at the start is ignored. Files of version 0
 /// are migrated. Entries that cannot be read, repeat an id within the file, or break the
-/// form's text limits are listed in [`ImportPreview::invalid`] and not imported.
+/// form's limits are listed in [`ImportPreview::invalid`] and not imported. `now_ms` is the
+/// clock (`Date.now()`): changed entries dated more than a day after it are held back
+/// ([`ImportPreview::held_future`]) instead of replacing the ones here.
 ///
 /// # Errors
 ///
 /// [`ImportError::TooLarge`] over [`IMPORT_MAX_BYTES`], [`ImportError::NotJson`],
 /// [`ImportError::NotAJournal`], [`ImportError::FutureVersion`] for a newer format, and
 /// [`ImportError::TooManyEntries`] over [`IMPORT_MAX_ENTRIES`].
-pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, ImportError> {
+pub fn preview_import(
+    existing: &Journal,
+    raw: &str,
+    now_ms: i64,
+) -> Result<ImportPreview, ImportError> {
     check_import_size(u64::try_from(raw.len()).unwrap_or(u64::MAX))?;
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let mut value: Value = serde_json::from_str(raw).map_err(|_| ImportError::NotJson)?;
@@ -215,6 +324,10 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
         identical: 0,
         kept_local: 0,
         invalid: Vec::new(),
+        held_future: Vec::new(),
+        future_new: 0,
+        now_ms,
+        replace_future: false,
     };
     for (index, result) in results.into_iter().enumerate() {
         let entry = match result {
@@ -232,10 +345,20 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
             });
             continue;
         }
+        let future = dated_in_future(&entry, now_ms);
         match here.get(entry.id.as_str()) {
-            None => preview.to_add.push(entry),
+            None => {
+                preview.future_new += usize::from(future);
+                preview.to_add.push(entry);
+            }
             Some(local) if **local == entry => preview.identical += 1,
-            Some(local) if entry.updated_ms > local.updated_ms => preview.to_update.push(entry),
+            Some(local) if entry.updated_ms > local.updated_ms => {
+                if future {
+                    preview.held_future.push(entry);
+                } else {
+                    preview.to_update.push(entry);
+                }
+            }
             Some(_) => preview.kept_local += 1,
         }
     }
@@ -243,12 +366,18 @@ pub fn preview_import(existing: &Journal, raw: &str) -> Result<ImportPreview, Im
 }
 
 /// The journal with the preview applied: new entries added at the end in file order,
-/// newer copies replacing older ones. Pure and total, so the caller swaps in the result
-/// only once it is complete (all or nothing). If the journal changed since the preview,
-/// the same rule is applied again entry by entry: a new id is added, a known id is replaced
-/// only by a newer copy.
+/// newer copies replacing older ones; held-back copies dated in the future are left out.
+/// Pure and total, so the caller swaps in the result only once it is complete (all or
+/// nothing). If the journal changed since the preview, the same rule is applied again entry
+/// by entry: a new id is added, a known id is replaced only by a newer copy, and never by
+/// one dated in the future unless [`ImportPreview::accept_future`] was called. The
+/// journal's own envelope keys ([`Journal::extra`]) are kept.
 #[must_use]
 pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
+    let may_replace = |entry: &Entry, local: &Entry| {
+        entry.updated_ms > local.updated_ms
+            && (preview.replace_future || !dated_in_future(entry, preview.now_ms))
+    };
     let (mut entries, extra) = journal.into_parts();
     let mut position: HashMap<String, usize> = entries
         .iter()
@@ -257,7 +386,7 @@ pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
         .collect();
     for entry in preview.to_update.into_iter().chain(preview.to_add) {
         if let Some(&i) = position.get(entry.id.as_str()) {
-            if entry.updated_ms > entries[i].updated_ms {
+            if may_replace(&entry, &entries[i]) {
                 entries[i] = entry;
             }
         } else {

@@ -61,13 +61,13 @@ pub use csv::{export_csv, export_csv_entries, CSV_COLUMNS, UTF8_BOM};
 pub use date::{civil_from_days, days_from_civil, DateRange, LocalDate, LocalDateTime};
 pub use draft::{EntryDraft, Field, FieldError};
 pub use import::{
-    apply_import, check_import_size, preview_import, ImportError, ImportPreview, IMPORT_MAX_BYTES,
-    IMPORT_MAX_ENTRIES,
+    apply_import, check_import_size, preview_import, ImportError, ImportPreview,
+    IMPORT_FUTURE_SLACK_MS, IMPORT_MAX_BYTES, IMPORT_MAX_ENTRIES,
 };
 pub use model::{
     group_digits, is_slug, ms_from_js, DurationUnit, Entry, EntryDuration, EntryId, Severity,
-    MAX_DURATION_AMOUNT, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_OTHER_SYMPTOMS_CHARS, MAX_SLUG_LEN,
-    MAX_SYMPTOMS,
+    MAX_DURATION_AMOUNT, MAX_EXTRA_BYTES, MAX_ID_CHARS, MAX_NOTES_CHARS, MAX_OTHER_SYMPTOMS_CHARS,
+    MAX_SLUG_LEN, MAX_SYMPTOMS,
 };
 pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};
 pub use view::{

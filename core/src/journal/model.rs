@@ -23,6 +23,11 @@ pub const MAX_DURATION_AMOUNT: u16 = 999;
 pub const MAX_SYMPTOMS: usize = 64;
 /// Longest symptom slug, in bytes.
 pub const MAX_SLUG_LEN: usize = 40;
+/// Largest size of an imported entry's unknown fields ([`Entry::extra`]) as compact JSON,
+/// in bytes (escapes not counted): as much as the form's longest text, the notes. The form
+/// writes no unknown fields at all, so this only bounds what a newer version or a file
+/// made elsewhere may carry in; a 3 MB field nobody can see must not ride into storage.
+pub const MAX_EXTRA_BYTES: usize = MAX_NOTES_CHARS;
 
 /// A stable identifier for one entry, unique within a journal.
 ///
@@ -238,9 +243,10 @@ impl Entry {
         self.symptoms.iter().any(|s| s == slug)
     }
 
-    /// Checks the form's text limits ([`MAX_NOTES_CHARS`], [`MAX_OTHER_SYMPTOMS_CHARS`],
-    /// [`MAX_SYMPTOMS`], slug shape). Stored entries are not held to these (data is never
-    /// dropped on load), but imported ones are.
+    /// Checks the form's limits ([`MAX_NOTES_CHARS`], [`MAX_OTHER_SYMPTOMS_CHARS`],
+    /// [`MAX_SYMPTOMS`], slug shape, [`MAX_DURATION_AMOUNT`]) and the size of the fields
+    /// the form does not know ([`MAX_EXTRA_BYTES`]). Stored entries are not held to these
+    /// (data is never dropped on load), but imported ones are.
     ///
     /// # Errors
     ///
@@ -271,7 +277,46 @@ impl Entry {
         if let Some(bad) = self.symptoms.iter().find(|s| !is_slug(s)) {
             return Err(format!("symptom \"{bad}\" is not a symptom name"));
         }
+        if let Some(EntryDuration::Lasted { amount, unit }) = self.duration {
+            if amount > MAX_DURATION_AMOUNT {
+                return Err(format!(
+                    "the duration is {} {}; the limit is {MAX_DURATION_AMOUNT}",
+                    group_digits(usize::from(amount)),
+                    unit.as_str()
+                ));
+            }
+        }
+        let extra: usize = self
+            .extra
+            .iter()
+            .map(|(key, value)| key.len() + 3 + json_size(value))
+            .sum();
+        if extra > MAX_EXTRA_BYTES {
+            return Err(format!(
+                "fields this version does not show take {} bytes; the limit is {}",
+                group_digits(extra),
+                group_digits(MAX_EXTRA_BYTES)
+            ));
+        }
         Ok(())
+    }
+}
+
+/// About how many bytes `value` takes as compact JSON (string escapes not counted).
+fn json_size(value: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(true) => 4,
+        Value::Bool(false) => 5,
+        Value::Number(n) => n.to_string().len(),
+        Value::String(s) => s.len() + 2,
+        Value::Array(items) => 2 + items.iter().map(|v| json_size(v) + 1).sum::<usize>(),
+        Value::Object(map) => {
+            2 + map
+                .iter()
+                .map(|(k, v)| k.len() + 4 + json_size(v))
+                .sum::<usize>()
+        }
     }
 }
 
