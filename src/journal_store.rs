@@ -16,6 +16,12 @@
 //! - A journal written by a newer version is shown read-only and never written.
 //! - A failed write changes nothing: the store's state and the caller's form stay as they
 //!   were, and the error says what to do.
+//!
+//! Each deployment of the app has keys of its own, named after its base path, so two copies
+//! on one origin never share a journal; the journal kept under the old shared key moves
+//! over once, verified before anything is removed ([`key`]).
+
+pub mod key;
 
 use aftercare_core::journal::{
     self, apply_import, EntryId, ImportPreview, Journal, JournalError, LoadOutcome, Removed,
@@ -23,11 +29,25 @@ use aftercare_core::journal::{
 use leptos::prelude::*;
 
 use crate::storage::{self, Persistence, StorageError};
+use key::Keys;
 
-/// The storage key of the journal.
-pub const KEY: &str = "aftercare.journal";
-/// The prefix of the keys that hold safety copies: `aftercare.journal.backup.<kind>.<ms>`.
-pub const BACKUP_PREFIX: &str = "aftercare.journal.backup.";
+/// The browser's `localStorage`, as [`key::adopt`] reaches it.
+struct LocalStorage;
+
+impl key::Storage for LocalStorage {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        storage::read(key)
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        storage::write(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        storage::remove(key)
+    }
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        storage::keys_with_prefix(prefix)
+    }
+}
 
 /// Whether and where changes are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,6 +222,9 @@ pub struct JournalStore {
     asked_persist: StoredValue<bool>,
     /// Whether the journal was read from storage yet.
     loaded: StoredValue<bool>,
+    /// This deployment's storage keys (the old shared ones for a session whose move to its
+    /// own keys failed).
+    keys: StoredValue<Keys>,
 }
 
 /// Milliseconds since 1970 on the device's clock.
@@ -306,20 +329,21 @@ fn interpret(outcome: LoadOutcome) -> Loaded {
 }
 
 /// Reads the stored journal: `Ok(None)` when nothing is stored yet.
-fn read_stored() -> Result<Option<(String, LoadOutcome)>, StorageError> {
-    Ok(storage::read(KEY)?.map(|raw| {
+fn read_stored(keys: &Keys) -> Result<Option<(String, LoadOutcome)>, StorageError> {
+    Ok(storage::read(&keys.journal)?.map(|raw| {
         let outcome = journal::load(&raw);
         (raw, outcome)
     }))
 }
 
 /// The backups kept in storage, oldest first.
-fn list_backups() -> Vec<Backup> {
-    let mut backups: Vec<Backup> = storage::keys_with_prefix(BACKUP_PREFIX)
+fn list_backups(keys: &Keys) -> Vec<Backup> {
+    let prefix = keys.backup_prefix.as_str();
+    let mut backups: Vec<Backup> = storage::keys_with_prefix(prefix)
         .unwrap_or_default()
         .into_iter()
         .map(|key| {
-            let rest = key.get(BACKUP_PREFIX.len()..).unwrap_or("");
+            let rest = key.get(prefix.len()..).unwrap_or("");
             let (kind, ms) = rest.rsplit_once('.').unwrap_or((rest, "0"));
             Backup {
                 kind: kind.to_owned(),
@@ -334,13 +358,13 @@ fn list_backups() -> Vec<Backup> {
 
 /// Makes sure a backup key holds exactly `raw`: an existing identical copy is enough,
 /// otherwise a new key is written.
-fn ensure_backup(raw: &str, kind: &str) -> Result<(), StorageError> {
-    for backup in list_backups() {
+fn ensure_backup(keys: &Keys, raw: &str, kind: &str) -> Result<(), StorageError> {
+    for backup in list_backups(keys) {
         if storage::read(&backup.key)?.as_deref() == Some(raw) {
             return Ok(());
         }
     }
-    storage::write(&format!("{BACKUP_PREFIX}{kind}.{}", now_ms()), raw)
+    storage::write(&format!("{}{kind}.{}", keys.backup_prefix, now_ms()), raw)
 }
 
 impl JournalStore {
@@ -359,6 +383,7 @@ impl JournalStore {
             pending_backup: StoredValue::new(None),
             asked_persist: StoredValue::new(false),
             loaded: StoredValue::new(false),
+            keys: StoredValue::new(Keys::legacy()),
         };
         provide_context(store);
         store
@@ -380,11 +405,14 @@ impl JournalStore {
         }
         self.loaded.set_value(true);
         if storage::is_available() {
+            let base = storage::base_pathname().unwrap_or_else(|| "/".to_owned());
+            let (keys, _) = key::adopt(&LocalStorage, &Keys::for_base(&base));
+            self.keys.set_value(keys);
             timed("journal.load", || self.reload(true));
             storage::on_change(move |key| {
                 let ours = key
                     .as_deref()
-                    .is_none_or(|k| k == KEY || k.starts_with(BACKUP_PREFIX));
+                    .is_none_or(|k| self.keys.with_value(|keys| keys.owns(k)));
                 if ours {
                     self.reload(false);
                 }
@@ -447,7 +475,8 @@ impl JournalStore {
         if self.mode.get_untracked() == Mode::Memory {
             return;
         }
-        let stored = match read_stored() {
+        let keys = self.keys.get_value();
+        let stored = match read_stored(&keys) {
             Ok(stored) => stored,
             Err(StorageError::Unavailable) => {
                 self.mode.set(Mode::Memory);
@@ -456,7 +485,7 @@ impl JournalStore {
             // A read that fails for another reason leaves what is shown as it was.
             Err(_) => return,
         };
-        self.backups.set(list_backups());
+        self.backups.set(list_backups(&keys));
         let Some((raw, outcome)) = stored else {
             // Nothing stored (first use, or another tab deleted everything).
             self.synced.set_value(None);
@@ -494,10 +523,11 @@ impl JournalStore {
     /// Copies `raw` to a backup key now; if that fails, remembers it so the next save tries
     /// again first (and is refused if it fails again), and says so.
     fn keep_backup(self, raw: String, kind: &'static str) {
-        match ensure_backup(&raw, kind) {
+        let keys = self.keys.get_value();
+        match ensure_backup(&keys, &raw, kind) {
             Ok(()) => {
                 self.pending_backup.set_value(None);
-                self.backups.set(list_backups());
+                self.backups.set(list_backups(&keys));
             }
             Err(error) => {
                 self.pending_backup.set_value(Some((raw, kind)));
@@ -528,7 +558,8 @@ impl JournalStore {
 
     /// [`commit`](Self::commit) for a journal kept in storage.
     fn commit_stored(self, change: Change) -> Result<Done, SaveError> {
-        let raw = storage::read(KEY).map_err(SaveError::Storage)?;
+        let keys = self.keys.get_value();
+        let raw = storage::read(&keys.journal).map_err(SaveError::Storage)?;
         let unchanged = self.synced.with_value(|s| *s == raw);
         // Another tab saved since this one last looked: start from what it saved.
         let fresh = if unchanged {
@@ -550,12 +581,12 @@ impl JournalStore {
             }
         };
         if let Some((pending, kind)) = self.pending_backup.get_value() {
-            ensure_backup(&pending, kind).map_err(SaveError::Backup)?;
+            ensure_backup(&keys, &pending, kind).map_err(SaveError::Backup)?;
             self.pending_backup.set_value(None);
             if matches!(self.notice.get_untracked(), Some(Notice::BackupFailed(_))) {
                 self.notice.set(None);
             }
-            self.backups.set(list_backups());
+            self.backups.set(list_backups(&keys));
         }
         // The journal shown is what storage holds, so it is changed in place rather than
         // copied (2,000 entries take milliseconds to copy); if the write fails, it is read
@@ -569,7 +600,7 @@ impl JournalStore {
         };
         let result = apply(&mut journal, change).and_then(|done| {
             let text = journal::save(&journal);
-            storage::write(KEY, &text).map_err(SaveError::Storage)?;
+            storage::write(&keys.journal, &text).map_err(SaveError::Storage)?;
             Ok((done, text))
         });
         match result {
@@ -627,8 +658,9 @@ impl JournalStore {
             self.journal.set(Journal::new());
             return Ok(());
         }
-        let result = storage::remove(KEY).and_then(|()| {
-            for key in storage::keys_with_prefix(BACKUP_PREFIX)? {
+        let keys = self.keys.get_value();
+        let result = storage::remove(&keys.journal).and_then(|()| {
+            for key in storage::keys_with_prefix(&keys.backup_prefix)? {
                 storage::remove(&key)?;
             }
             Ok(())
@@ -637,6 +669,11 @@ impl JournalStore {
         self.pending_backup.set_value(None);
         self.reload(false);
         result.map_err(SaveError::Storage)
+    }
+
+    /// The storage key of this deployment's journal (for downloading it).
+    pub fn journal_key(self) -> String {
+        self.keys.with_value(|keys| keys.journal.clone())
     }
 
     /// The text of a safety copy (or, for a newer version's journal, of the stored journal),

@@ -76,6 +76,14 @@ fn local() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
+/// The path of the document's base URL, `document.baseURI` (the pages' relative
+/// `<base href>` resolved), e.g. "/" or "/aftercare/": what tells one deployment of the app
+/// from another on the same origin. `None` without a document.
+pub fn base_pathname() -> Option<String> {
+    let uri = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new(&uri).ok().map(|url| url.pathname())
+}
+
 /// Whether this page can use `localStorage` at all (it may still be full).
 pub fn is_available() -> bool {
     local().is_ok_and(|s| s.get_item("aftercare.probe").is_ok())

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::components::journal_files;
-use crate::journal_store::{JournalStore, Mode, Notice, KEY};
+use crate::journal_store::{key::file_name, JournalStore, Mode, Notice};
 
 /// Downloads the newest safety copy, or the stored journal itself when no copy exists
 /// (a newer version's journal, or a copy that could not be written).
@@ -17,10 +17,9 @@ fn download_original(store: JournalStore) {
     let key = store
         .backups()
         .with_untracked(|b| b.last().map(|b| b.key.clone()))
-        .unwrap_or_else(|| KEY.to_owned());
-    let name = key.replace('.', "-") + ".json";
+        .unwrap_or_else(|| store.journal_key());
     if let Some(text) = JournalStore::raw_text(&key) {
-        let _ = journal_files::download(&name, "application/json", &text);
+        let _ = journal_files::download(&file_name(&key), "application/json", &text);
     }
 }
 

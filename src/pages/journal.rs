@@ -667,7 +667,9 @@ fn PersistenceLine() -> impl IntoView {
         Persistence::Persisted => ("yes", "Your browser agreed to keep this journal.", ""),
         Persistence::NotPersisted => (
             "no",
-            "Your browser may clear this data if space runs low: export a copy now and then. ",
+            "Your browser may clear this data if space runs low, and Safari may delete it \
+             after 7 days without a visit unless Aftercare is on your home screen: export a \
+             copy regularly, or add Aftercare to your home screen. ",
             "Ask your browser to keep it",
         ),
         Persistence::Unknown => (

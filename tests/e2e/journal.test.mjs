@@ -9,8 +9,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serve, browser, newPage, appReady, axe, root } from './support.mjs';
 
-const KEY = 'aftercare.journal';
-const BACKUP = 'aftercare.journal.backup.';
+// This deployment's keys: the site is served at "/" (see journal-key.test.mjs for others).
+const KEY = 'aftercare.journal@/';
+const BACKUP = 'aftercare.journal@/#backup.';
 const fixture = (name) => readFile(path.join(root, 'core/tests/fixtures/journal', name), 'utf8');
 
 let server, chromium;
@@ -157,7 +158,7 @@ describe('journal basics', () => {
     // The browser was asked to keep the data after the first save; its answer is shown.
     assert.match(
       await page.locator('.journal-persist').innerText(),
-      /Your browser agreed to keep this journal|Your browser may clear this data if space runs low: export a copy now and then/,
+      /Your browser agreed to keep this journal|Your browser may clear this data if space runs low, and Safari may delete it after 7 days without a visit unless Aftercare is on your home screen: export a copy regularly, or add Aftercare to your home screen/,
     );
     assert.deepEqual(page.problems, []);
     await context.close();
