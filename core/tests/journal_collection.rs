@@ -6,6 +6,7 @@ mod journal_support;
 
 use aftercare_core::journal::{
     edited_at, fold, DateRange, EntryId, Filter, Journal, JournalError, LocalDate,
+    SUMMARY_MAX_SYMPTOMS, SUMMARY_MAX_UNKNOWN_PER_ENTRY,
 };
 use journal_support::{entry, with_notes, with_other};
 
@@ -288,4 +289,51 @@ fn range_chart_and_summary() {
         (empty.entries, empty.first, empty.mean_severity),
         (0, None, None)
     );
+}
+
+#[test]
+fn summary_caps_unknown_slugs_per_entry_and_in_its_list() {
+    // Regression guard: the summary searched its list of counts once per slug, so a
+    // journal with many distinct unknown slugs took quadratic time (minutes for 320,000).
+    assert_eq!(
+        (SUMMARY_MAX_UNKNOWN_PER_ENTRY, SUMMARY_MAX_SYMPTOMS),
+        (64, 100)
+    );
+    // One entry stored elsewhere with 70 unknown slugs, then a known one: the first 64
+    // unknown ones and the known one are counted; the entry itself keeps all 71.
+    let mut slugs: Vec<String> = (0..70).map(|i| format!("new-{i:02}")).collect();
+    slugs.push("fatigue".to_owned());
+    let mut many = entry("many", "2024-03-01T10:00", 3, &[]);
+    many.symptoms.clone_from(&slugs);
+    let journal = Journal::from_entries(vec![
+        many,
+        entry("b", "2024-03-02T10:00", 3, &["fatigue", "new-00"]),
+    ]);
+    let s = journal.summary(None);
+    assert_eq!(journal.entries()[0].symptoms.len(), 71);
+    assert_eq!(s.symptoms_not_listed, 0);
+    assert_eq!(s.symptom_counts.len(), 65);
+    assert_eq!(s.symptom_counts[0], ("fatigue".to_owned(), 2));
+    assert_eq!(s.symptom_counts[1], ("new-00".to_owned(), 2));
+    assert_eq!(s.symptom_counts[2], ("new-01".to_owned(), 1));
+    assert_eq!(s.symptom_counts[64], ("new-63".to_owned(), 1));
+    assert!(!s.symptom_counts.iter().any(|(slug, _)| slug == "new-64"));
+
+    // 150 entries with 3 distinct unknown slugs each: 450 distinct, the 100 most frequent
+    // (then by slug) listed, the other 350 counted as not listed.
+    let entries = (0..150)
+        .map(|i| {
+            let mut e = entry(&format!("e{i}"), "2024-03-01T10:00", 1, &[]);
+            e.symptoms = (0..3).map(|k| format!("s{:03}", i * 3 + k)).collect();
+            if i < 5 {
+                e.symptoms.push("common".to_owned());
+            }
+            e
+        })
+        .collect();
+    let s = Journal::from_entries(entries).summary(None);
+    assert_eq!((s.symptom_counts.len(), s.symptoms_not_listed), (100, 351));
+    assert_eq!(s.symptom_counts[0], ("common".to_owned(), 5));
+    assert_eq!(s.symptom_counts[1], ("s000".to_owned(), 1));
+    assert_eq!(s.symptom_counts[99], ("s098".to_owned(), 1));
 }

@@ -2,16 +2,19 @@
 //! remove and undo, listing newest first grouped by day, filtering, the clinician summary's
 //! date range and the severity chart's points).
 //!
-//! Every method is linear in the number of entries (listings add one sort), borrows instead
-//! of cloning, and never fails on user input: operations that can be refused return a typed
-//! [`JournalError`].
+//! Every method is linear in the number of entries and their symptoms (listings add one
+//! sort), borrows instead of cloning, and never fails on user input: operations that can
+//! be refused return a typed [`JournalError`]. Nothing searches a list once per item: the
+//! summary counts symptoms in a map and lists at most [`SUMMARY_MAX_SYMPTOMS`] of them.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::date::{DateRange, LocalDate, LocalDateTime};
-use super::model::{Entry, EntryId};
+use super::model::{Entry, EntryId, MAX_SYMPTOMS};
+use crate::content::Symptom;
 
 /// All of a person's entries, in the order they were added, with the stored envelope's
 /// keys this build does not know.
@@ -102,9 +105,24 @@ pub struct Summary {
     pub max_severity: Option<u8>,
     /// Mean severity, if any entry.
     pub mean_severity: Option<f64>,
-    /// How many entries list each symptom slug, most frequent first, then by slug.
+    /// How many entries list each symptom slug, most frequent first, then by slug; at most
+    /// [`SUMMARY_MAX_SYMPTOMS`] of them. Each entry counts every symptom this build knows
+    /// and at most [`SUMMARY_MAX_UNKNOWN_PER_ENTRY`] it does not (in the entry's order).
     pub symptom_counts: Vec<(String, usize)>,
+    /// How many more distinct slugs were counted than [`symptom_counts`](Self::symptom_counts)
+    /// lists (the least frequent, left out); 0 in any journal the form made.
+    pub symptoms_not_listed: usize,
 }
+
+/// Most symptoms a [`Summary`] lists. The taxonomy has 24; the rest of the room is for
+/// slugs of a newer taxonomy. A journal written elsewhere may hold hundreds of thousands of
+/// distinct unknown slugs: they are counted in [`Summary::symptoms_not_listed`], not listed.
+pub const SUMMARY_MAX_SYMPTOMS: usize = 100;
+
+/// Most symptoms this build does not know that one entry adds to a [`Summary`]'s counts:
+/// the form's limit on symptoms per entry ([`MAX_SYMPTOMS`]). Only entries stored by
+/// something else can hold more; they keep them, but the summary counts the first 64.
+pub const SUMMARY_MAX_UNKNOWN_PER_ENTRY: usize = MAX_SYMPTOMS;
 
 /// Sorts newest first: later start, then later creation, then larger id, so the order is
 /// total and never flickers. Every listing goes through this one function, which keeps one
@@ -333,7 +351,9 @@ impl Journal {
         let mut max_severity: Option<u8> = None;
         let mut days_with_entries = 0usize;
         let mut last_day: Option<LocalDate> = None;
-        let mut symptom_counts: Vec<(String, usize)> = Vec::new();
+        // A map, not a list searched per slug: a journal with many distinct slugs (a newer
+        // taxonomy, or storage written elsewhere) must stay linear.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
         for e in &list {
             let severity = e.severity.get();
             total += u64::from(severity);
@@ -344,24 +364,31 @@ impl Journal {
                 days_with_entries += 1;
                 last_day = Some(e.started.date());
             }
+            let mut unknown = 0;
             for slug in &e.symptoms {
-                match symptom_counts.iter_mut().find(|(s, _)| s == slug) {
-                    Some((_, n)) => *n += 1,
-                    None => symptom_counts.push((slug.clone(), 1)),
+                if Symptom::from_slug(slug).is_none() {
+                    if unknown == SUMMARY_MAX_UNKNOWN_PER_ENTRY {
+                        continue;
+                    }
+                    unknown += 1;
                 }
+                *counts.entry(slug.as_str()).or_insert(0) += 1;
             }
         }
-        // Insertion sort: a few dozen slugs at most, and no extra sort code in the binary.
-        for i in 1..symptom_counts.len() {
-            let mut j = i;
-            while j > 0 && {
-                let (a, b) = (&symptom_counts[j - 1], &symptom_counts[j]);
-                a.1 < b.1 || (a.1 == b.1 && a.0 > b.0)
-            } {
-                symptom_counts.swap(j - 1, j);
-                j -= 1;
-            }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        let by_rank = |a: &(&str, usize), b: &(&str, usize)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+        let symptoms_not_listed = ranked.len().saturating_sub(SUMMARY_MAX_SYMPTOMS);
+        if symptoms_not_listed > 0 {
+            // Only the listed ones need sorting: partition around the last listed, in linear
+            // time, then sort those.
+            ranked.select_nth_unstable_by(SUMMARY_MAX_SYMPTOMS - 1, by_rank);
+            ranked.truncate(SUMMARY_MAX_SYMPTOMS);
         }
+        ranked.sort_unstable_by(by_rank);
+        let symptom_counts = ranked
+            .into_iter()
+            .map(|(slug, n)| (slug.to_owned(), n))
+            .collect();
         Summary {
             entries: list.len(),
             days_with_entries,
@@ -371,6 +398,7 @@ impl Journal {
             max_severity,
             mean_severity: (!list.is_empty()).then(|| total as f64 / list.len() as f64),
             symptom_counts,
+            symptoms_not_listed,
         }
     }
 }

@@ -205,11 +205,13 @@ impl EntryDraft {
                 );
             }
             if !symptoms.iter().any(|s| s == slug) {
+                if symptoms.len() == MAX_SYMPTOMS {
+                    // Stopping here keeps the repeat check above within 64 comparisons per
+                    // slug, however many an entry stored elsewhere brings into the form.
+                    return Err(format!("Choose {MAX_SYMPTOMS} symptoms or fewer"));
+                }
                 symptoms.push(slug.to_owned());
             }
-        }
-        if symptoms.len() > MAX_SYMPTOMS {
-            return Err(format!("Choose {MAX_SYMPTOMS} symptoms or fewer"));
         }
         if symptoms.is_empty() && self.other_symptoms.trim().is_empty() {
             return Err("Choose at least one symptom, or describe it in your own words".to_owned());

@@ -55,7 +55,7 @@ mod view;
 
 pub use collection::{
     edited_at, fold, fold_into, group_by_day, DayGroup, Filter, Journal, JournalError, Removed,
-    SeverityPoint, Summary,
+    SeverityPoint, Summary, SUMMARY_MAX_SYMPTOMS, SUMMARY_MAX_UNKNOWN_PER_ENTRY,
 };
 pub use csv::{export_csv, export_csv_entries, CSV_COLUMNS, UTF8_BOM};
 pub use date::{civil_from_days, days_from_civil, DateRange, LocalDate, LocalDateTime};
