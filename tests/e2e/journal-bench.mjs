@@ -12,7 +12,8 @@
 // Prints `name: value` lines. Run: node tests/e2e/journal-bench.mjs (DIST selects the build).
 import { serve, browser, appReady } from './support.mjs';
 
-const KEY = 'aftercare.journal';
+// This deployment's key: the bench serves the site at "/" (see journal-key.test.mjs).
+const KEY = 'aftercare.journal@/';
 const RUNS = 7;
 
 /** A typical entry as a person would write it: two symptoms, a short note, a session date
