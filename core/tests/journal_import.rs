@@ -397,6 +397,30 @@ fn a_future_clock_never_replaces_an_entry_by_default() {
     // Nothing to warn about: no sentences.
     let plain = preview_import(&Journal::new(), &save(&here()), NOW).unwrap();
     assert!(plain.warnings().is_empty());
+
+    // Dated in the future but identical, or older than the copy here: counted, nothing
+    // replaced, nothing to warn about.
+    let mut ahead = entry("x", "2024-03-04T09:00", 1, &[]);
+    ahead.created_ms = NOW + 2 * day;
+    let mut newer_here = ahead.clone();
+    newer_here.updated_ms = 9_999;
+    let mut older_in_file = ahead.clone();
+    older_in_file.id = EntryId::parse("y").unwrap();
+    older_in_file.severity = aftercare_core::journal::Severity::new(5).unwrap();
+    newer_here.id = EntryId::parse("y").unwrap();
+    let mine = Journal::from_entries(vec![ahead.clone(), newer_here]);
+    let file = save(&Journal::from_entries(vec![ahead, older_in_file]));
+    let preview = preview_import(&mine, &file, NOW).unwrap();
+    assert_eq!(
+        (
+            preview.identical,
+            preview.kept_local,
+            preview.future_unchanged,
+            preview.future_count()
+        ),
+        (1, 1, 2, 2)
+    );
+    assert!(preview.warnings().is_empty() && !preview.changes_anything());
 }
 
 #[test]

@@ -133,6 +133,10 @@ pub struct ImportPreview {
     /// How many of [`to_add`](Self::to_add) are dated more than [`IMPORT_FUTURE_SLACK_MS`]
     /// ahead of the clock (added all the same: they replace nothing).
     pub future_new: usize,
+    /// How many entries already here (identical, or not newer in the file) are dated more
+    /// than [`IMPORT_FUTURE_SLACK_MS`] ahead of the clock in the file: nothing happens to
+    /// them, but they are counted in [`future_count`](Self::future_count) all the same.
+    pub future_unchanged: usize,
     /// The clock the preview was made with, in milliseconds since 1970; [`apply_import`]
     /// judges "dated in the future" by it too.
     pub now_ms: i64,
@@ -174,10 +178,11 @@ impl ImportPreview {
         self.to_update.len()
     }
 
-    /// Entries of the file dated more than a day ahead of the clock: held back or new.
+    /// Entries of the file dated more than a day ahead of the clock: held back, new, or
+    /// already here.
     #[must_use]
     pub fn future_count(&self) -> usize {
-        self.held_future.len() + self.future_new
+        self.held_future.len() + self.future_new + self.future_unchanged
     }
 
     /// Lets the held-back copies dated in the future replace the ones here, when the person
@@ -326,6 +331,7 @@ pub fn preview_import(
         invalid: Vec::new(),
         held_future: Vec::new(),
         future_new: 0,
+        future_unchanged: 0,
         now_ms,
         replace_future: false,
     };
@@ -351,7 +357,10 @@ pub fn preview_import(
                 preview.future_new += usize::from(future);
                 preview.to_add.push(entry);
             }
-            Some(local) if **local == entry => preview.identical += 1,
+            Some(local) if **local == entry => {
+                preview.future_unchanged += usize::from(future);
+                preview.identical += 1;
+            }
             Some(local) if entry.updated_ms > local.updated_ms => {
                 if future {
                     preview.held_future.push(entry);
@@ -359,7 +368,10 @@ pub fn preview_import(
                     preview.to_update.push(entry);
                 }
             }
-            Some(_) => preview.kept_local += 1,
+            Some(_) => {
+                preview.future_unchanged += usize::from(future);
+                preview.kept_local += 1;
+            }
         }
     }
     Ok(preview)
