@@ -735,7 +735,7 @@ fn backup_item(backup: Backup) -> impl IntoView {
     let key = backup.key;
     let download = move |_| {
         if let Some(text) = JournalStore::raw_text(&key) {
-            let name = format!("{}.json", key.replace('.', "-"));
+            let name = crate::journal_store::key::file_name(&key);
             let _ = journal_files::download(&name, "application/json", &text);
         }
     };
