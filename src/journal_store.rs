@@ -84,6 +84,18 @@ pub enum Notice {
     BackupFailed(StorageError),
 }
 
+/// A load notice and the storage key of the exact raw text it is about: the safety copy
+/// kept for this load, or the stored journal itself when no copy was written. Its download
+/// button saves that text, chosen by key (never "the newest copy", which a wrong clock
+/// could decide).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadNotice {
+    /// What to tell the person.
+    pub notice: Notice,
+    /// The storage key of the raw text the notice is about.
+    pub key: String,
+}
+
 /// A safety copy kept in storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backup {
@@ -209,7 +221,7 @@ pub enum Status {
 pub struct JournalStore {
     journal: RwSignal<Journal>,
     mode: RwSignal<Mode>,
-    notice: RwSignal<Option<Notice>>,
+    notice: RwSignal<Option<LoadNotice>>,
     backups: RwSignal<Vec<Backup>>,
     persistence: RwSignal<Persistence>,
     status: RwSignal<Option<Status>>,
@@ -357,14 +369,16 @@ fn list_backups(keys: &Keys) -> Vec<Backup> {
 }
 
 /// Makes sure a backup key holds exactly `raw`: an existing identical copy is enough,
-/// otherwise a new key is written.
-fn ensure_backup(keys: &Keys, raw: &str, kind: &str) -> Result<(), StorageError> {
+/// otherwise a new key is written. Returns that key.
+fn ensure_backup(keys: &Keys, raw: &str, kind: &str) -> Result<String, StorageError> {
     for backup in list_backups(keys) {
         if storage::read(&backup.key)?.as_deref() == Some(raw) {
-            return Ok(());
+            return Ok(backup.key);
         }
     }
-    storage::write(&format!("{}{kind}.{}", keys.backup_prefix, now_ms()), raw)
+    let key = format!("{}{kind}.{}", keys.backup_prefix, now_ms());
+    storage::write(&key, raw)?;
+    Ok(key)
 }
 
 impl JournalStore {
@@ -435,8 +449,9 @@ impl JournalStore {
         self.mode.into()
     }
 
-    /// What loading found that the person should be told.
-    pub fn notice(self) -> Signal<Option<Notice>> {
+    /// What loading found that the person should be told, with the key of the raw text
+    /// it is about.
+    pub fn notice(self) -> Signal<Option<LoadNotice>> {
         self.notice.into()
     }
 
@@ -502,16 +517,20 @@ impl JournalStore {
             return;
         }
         let loaded = interpret(outcome);
-        if let Some(kind) = loaded.backup_kind {
-            self.keep_backup(raw.clone(), kind);
+        // The raw text this load is about: its safety copy, or the stored journal itself
+        // when no copy was written.
+        let about = if let Some(kind) = loaded.backup_kind {
+            self.keep_backup(raw.clone(), kind)
         } else {
             self.pending_backup.set_value(None);
+            None
         }
+        .unwrap_or_else(|| keys.journal.clone());
         if first || loaded.notice.is_some() {
             // A later reload keeps an earlier notice unless it has news of its own.
             if let Some(notice) = loaded.notice {
-                if !matches!(self.notice.get_untracked(), Some(Notice::BackupFailed(_))) {
-                    self.notice.set(Some(notice));
+                if !self.backup_failed() {
+                    self.notice.set(Some(LoadNotice { notice, key: about }));
                 }
             }
         }
@@ -520,18 +539,32 @@ impl JournalStore {
         self.journal.set(loaded.journal);
     }
 
-    /// Copies `raw` to a backup key now; if that fails, remembers it so the next save tries
-    /// again first (and is refused if it fails again), and says so.
-    fn keep_backup(self, raw: String, kind: &'static str) {
+    /// Whether the notice shown says the safety copy could not be written.
+    fn backup_failed(self) -> bool {
+        self.notice.with_untracked(|n| {
+            n.as_ref()
+                .is_some_and(|n| matches!(n.notice, Notice::BackupFailed(_)))
+        })
+    }
+
+    /// Copies `raw` to a backup key now and returns that key; if that fails, remembers it
+    /// so the next save tries again first (and is refused if it fails again), and says so.
+    fn keep_backup(self, raw: String, kind: &'static str) -> Option<String> {
         let keys = self.keys.get_value();
         match ensure_backup(&keys, &raw, kind) {
-            Ok(()) => {
+            Ok(key) => {
                 self.pending_backup.set_value(None);
                 self.backups.set(list_backups(&keys));
+                Some(key)
             }
             Err(error) => {
                 self.pending_backup.set_value(Some((raw, kind)));
-                self.notice.set(Some(Notice::BackupFailed(error)));
+                // No copy was written: the notice is about the stored journal itself.
+                self.notice.set(Some(LoadNotice {
+                    notice: Notice::BackupFailed(error),
+                    key: keys.journal,
+                }));
+                None
             }
         }
     }
@@ -583,7 +616,7 @@ impl JournalStore {
         if let Some((pending, kind)) = self.pending_backup.get_value() {
             ensure_backup(&keys, &pending, kind).map_err(SaveError::Backup)?;
             self.pending_backup.set_value(None);
-            if matches!(self.notice.get_untracked(), Some(Notice::BackupFailed(_))) {
+            if self.backup_failed() {
                 self.notice.set(None);
             }
             self.backups.set(list_backups(&keys));

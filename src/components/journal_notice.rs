@@ -11,15 +11,12 @@ use leptos::prelude::*;
 use crate::components::journal_files;
 use crate::journal_store::{key::file_name, JournalStore, Mode, Notice};
 
-/// Downloads the newest safety copy, or the stored journal itself when no copy exists
-/// (a newer version's journal, or a copy that could not be written).
-fn download_original(store: JournalStore) {
-    let key = store
-        .backups()
-        .with_untracked(|b| b.last().map(|b| b.key.clone()))
-        .unwrap_or_else(|| store.journal_key());
-    if let Some(text) = JournalStore::raw_text(&key) {
-        let _ = journal_files::download(&file_name(&key), "application/json", &text);
+/// Downloads exactly the raw text stored under `key`: the safety copy a load notice is
+/// about, or the stored journal itself (a newer version's journal, or when no copy could
+/// be written). Chosen by key, never by a copy's timestamp.
+pub fn download_raw(key: &str) {
+    if let Some(text) = JournalStore::raw_text(key) {
+        let _ = journal_files::download(&file_name(key), "application/json", &text);
     }
 }
 
@@ -82,7 +79,13 @@ pub fn JournalNotices() -> impl IntoView {
     let store = JournalStore::get();
     let mode = store.mode();
     let notice = store.notice();
-    let said = Memo::new(move |_| notice.with(|n| n.as_ref().map(words)));
+    let said = Memo::new(move |_| notice.with(|n| n.as_ref().map(|n| words(&n.notice))));
+    // The raw text the load notice is about, saved by its download button.
+    let download_noticed = move |_| {
+        if let Some(key) = notice.with_untracked(|n| n.as_ref().map(|n| n.key.clone())) {
+            download_raw(&key);
+        }
+    };
     let part = move |pick: fn(&(&'static str, String, String, &'static str)) -> String| {
         move || said.with(|w| w.as_ref().map(pick).unwrap_or_default())
     };
@@ -117,7 +120,7 @@ pub fn JournalNotices() -> impl IntoView {
                 "Reload the page when you are online to get the newer version."
             </p>
             <p>
-                <button type="button" class="secondary" on:click=move |_| download_original(store)>
+                <button type="button" class="secondary" on:click=move |_| download_raw(&store.journal_key())>
                     "Download the stored data"
                 </button>
             </p>
@@ -132,7 +135,7 @@ pub fn JournalNotices() -> impl IntoView {
                 {part(|w| w.2.clone())}
             </p>
             <p>
-                <button type="button" class="secondary" on:click=move |_| download_original(store)>
+                <button type="button" class="secondary" on:click=download_noticed>
                     {part(|w| w.3.to_owned())}
                 </button>
             </p>

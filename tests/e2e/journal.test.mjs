@@ -381,6 +381,27 @@ describe('never lose data', () => {
     await context.close();
   });
 
+  test('the damaged-data banner downloads the copy made for this load, even when an older copy has a future timestamp', async () => {
+    const { context, page } = await fresh();
+    const partial = await fixture('v1-partial.json');
+    // A copy kept earlier under a clock far in the future: by timestamp it is the newest.
+    const skewed = `${BACKUP}damaged.${Date.now() + 50 * 365 * 86400000}`;
+    const older = envelope([makeEntry(7)]).replace('"entries":[', '"entries":[7,');
+    await seed(context, { [KEY]: partial, [skewed]: older });
+    await openJournal(page);
+    const banner = page.locator('[data-banner="damaged"]');
+    assert.match(await banner.innerText(), /6 entries could not be read/);
+    const all = await stored(page);
+    const mine = Object.keys(all).filter((k) => k.startsWith(BACKUP) && k !== skewed);
+    assert.equal(mine.length, 1, 'a copy was kept for this load');
+    assert.equal(all[mine[0]], partial);
+    const raw = await download(page, () => banner.getByRole('button', { name: 'Download the damaged data' }).click());
+    assert.equal(raw.text, partial, 'the text of the copy made for this load, byte for byte');
+    assert.notEqual(raw.text, older);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
   test('storage full: the save fails visibly, the form keeps its input, earlier data intact', async () => {
     const { context, page } = await fresh();
     const earlier = envelope([makeEntry(1)]);
