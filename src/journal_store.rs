@@ -96,6 +96,20 @@ pub struct LoadNotice {
     pub key: String,
 }
 
+/// What this build could not read of the stored journal, when it could not read all of it
+/// (some entries unreadable, text that is not a journal, or a newer version's data), so
+/// "Delete all" can say so and offer the raw data first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// Entries that could not be read; `None` when the data could not be read as entries
+    /// at all.
+    pub entries: Option<usize>,
+    /// Whether the data was saved by a newer version of the app.
+    pub newer: bool,
+    /// The storage key of the raw text: its safety copy, or the stored journal itself.
+    pub key: String,
+}
+
 /// A safety copy kept in storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backup {
@@ -222,6 +236,8 @@ pub struct JournalStore {
     journal: RwSignal<Journal>,
     mode: RwSignal<Mode>,
     notice: RwSignal<Option<LoadNotice>>,
+    /// What the loaded data held that this build could not read.
+    unread: RwSignal<Option<Unread>>,
     backups: RwSignal<Vec<Backup>>,
     persistence: RwSignal<Persistence>,
     status: RwSignal<Option<Status>>,
@@ -290,6 +306,9 @@ struct Loaded {
     mode: Mode,
     notice: Option<Notice>,
     backup_kind: Option<&'static str>,
+    /// Entries not read (`None`: none could be) and whether the data is a newer version's,
+    /// when the load did not read everything.
+    unread: Option<(Option<usize>, bool)>,
 }
 
 /// Reads a load outcome into what the store shows.
@@ -299,6 +318,18 @@ fn interpret(outcome: LoadOutcome) -> Loaded {
         LoadOutcome::Migrated { .. } => Some("older-version"),
         LoadOutcome::Partial { .. } => Some("damaged"),
         LoadOutcome::Corrupt { .. } => Some("unreadable"),
+    };
+    let unread = match &outcome {
+        LoadOutcome::Ok(_) => None,
+        LoadOutcome::Migrated { bad, .. } | LoadOutcome::Partial { bad, .. } => {
+            (!bad.is_empty()).then_some((Some(bad.len()), false))
+        }
+        LoadOutcome::Corrupt { .. } => Some((None, false)),
+        LoadOutcome::FutureVersion {
+            journal_if_readable,
+            unreadable,
+            ..
+        } => Some((journal_if_readable.as_ref().map(|_| *unreadable), true)),
     };
     let (journal, mode, notice) = match outcome {
         LoadOutcome::Ok(journal) => (journal, Mode::Stored, None),
@@ -337,6 +368,7 @@ fn interpret(outcome: LoadOutcome) -> Loaded {
         mode,
         notice,
         backup_kind,
+        unread,
     }
 }
 
@@ -390,6 +422,7 @@ impl JournalStore {
             journal: RwSignal::new(Journal::new()),
             mode: RwSignal::new(Mode::Stored),
             notice: RwSignal::new(None),
+            unread: RwSignal::new(None),
             backups: RwSignal::new(Vec::new()),
             persistence: RwSignal::new(Persistence::Unknown),
             status: RwSignal::new(None),
@@ -455,6 +488,12 @@ impl JournalStore {
         self.notice.into()
     }
 
+    /// What the loaded data held that this build could not read, tracked: kept until
+    /// everything is deleted, since its safety copy stays until then.
+    pub fn unread(self) -> Signal<Option<Unread>> {
+        self.unread.into()
+    }
+
     /// The safety copies kept in storage.
     pub fn backups(self) -> Signal<Vec<Backup>> {
         self.backups.into()
@@ -506,6 +545,7 @@ impl JournalStore {
             self.synced.set_value(None);
             self.pending_backup.set_value(None);
             self.notice.set(None);
+            self.unread.set(None);
             self.mode.set(Mode::Stored);
             self.journal.set(Journal::new());
             return;
@@ -526,6 +566,13 @@ impl JournalStore {
             None
         }
         .unwrap_or_else(|| keys.journal.clone());
+        if let Some((entries, newer)) = loaded.unread {
+            self.unread.set(Some(Unread {
+                entries,
+                newer,
+                key: about.clone(),
+            }));
+        }
         if first || loaded.notice.is_some() {
             // A later reload keeps an earlier notice unless it has news of its own.
             if let Some(notice) = loaded.notice {
@@ -614,8 +661,14 @@ impl JournalStore {
             }
         };
         if let Some((pending, kind)) = self.pending_backup.get_value() {
-            ensure_backup(&keys, &pending, kind).map_err(SaveError::Backup)?;
+            let copy = ensure_backup(&keys, &pending, kind).map_err(SaveError::Backup)?;
             self.pending_backup.set_value(None);
+            // The unread data is in the copy now; the journal is about to be saved over.
+            self.unread.update(|u| {
+                if let Some(u) = u.as_mut().filter(|u| u.key == keys.journal) {
+                    u.key = copy;
+                }
+            });
             if self.backup_failed() {
                 self.notice.set(None);
             }

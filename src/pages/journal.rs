@@ -30,7 +30,7 @@ use crate::components::journal_files;
 use crate::components::journal_notice::JournalNotices;
 use crate::components::triage::LevelBadge;
 use crate::journal_store::{
-    local_now, timed, utc_offset_minutes, Backup, Change, Done, JournalStore, Status,
+    local_now, timed, utc_offset_minutes, Backup, Change, Done, JournalStore, Status, Unread,
 };
 use crate::nav::Nav;
 use crate::storage::Persistence;
@@ -750,15 +750,56 @@ fn backup_item(backup: Backup) -> impl IntoView {
     }
 }
 
-/// "Delete all my data", with a confirmation step in the page.
+/// What "Delete all" says it deletes when the journal could not be fully read: the
+/// `count` entries shown and what could not be read, and an offer to download it first.
+fn unread_words(count: usize, unread: &Unread) -> String {
+    let mine = match count {
+        0 => String::new(),
+        1 => "your 1 entry and ".to_owned(),
+        n => format!("your {} entries and ", core::group_digits(n)),
+    };
+    let theirs = match (unread.entries, unread.newer) {
+        (Some(1), _) => "1 entry Aftercare could not read".to_owned(),
+        (Some(0), true) => "what this version of Aftercare cannot show".to_owned(),
+        (Some(n), _) if n > 0 => {
+            format!("{} entries Aftercare could not read", core::group_digits(n))
+        }
+        (_, true) => {
+            "the data saved by the newer version, which Aftercare could not read".to_owned()
+        }
+        _ => "the saved data Aftercare could not read".to_owned(),
+    };
+    let them = if count > 0 || unread.entries.is_some_and(|n| n > 1) {
+        "them"
+    } else {
+        "it"
+    };
+    format!("This deletes {mine}{theirs}. Download {them} first?")
+}
+
+/// "Delete all my data", with a confirmation step in the page. When the journal could not
+/// be fully read, the confirmation says what will be deleted and offers the raw stored data
+/// (the copy kept of it) for download first.
 #[component]
 fn DeleteAll() -> impl IntoView {
     let store = JournalStore::get();
     let confirming = RwSignal::new(false);
     // What will go, worded when the confirmation opens.
     let what = RwSignal::new(String::new());
+    // What could not be read: the sentence, and the key of the raw data to download.
+    let unread: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let download_unread = move |_| {
+        if let Some(key) = unread.with_untracked(|u| u.as_ref().map(|u| u.1.clone())) {
+            crate::components::journal_notice::download_raw(&key);
+        }
+    };
     let open = move |_| {
         let count = store.journal().with_untracked(core::Journal::len);
+        unread.set(
+            store
+                .unread()
+                .with_untracked(|u| u.as_ref().map(|u| (unread_words(count, u), u.key.clone()))),
+        );
         let backups = store.backups().with_untracked(Vec::len);
         what.set(match (store.is_writable(), count, backups) {
             // A newer version's journal may hold more than this version can show.
@@ -804,6 +845,13 @@ fn DeleteAll() -> impl IntoView {
                 <p>
                     {move || format!("This removes {} from this browser. It cannot be undone. ", what.get())}
                     "If you may want them later, export a copy first."
+                </p>
+                <p class="journal-confirm-unread" hidden=move || unread.with(Option::is_none)>
+                    <strong>{move || unread.with(|u| u.as_ref().map(|u| u.0.clone()).unwrap_or_default())}</strong>
+                    " "
+                    <button type="button" class="secondary" on:click=download_unread>
+                        "Download the data first"
+                    </button>
                 </p>
                 <p class="button-row">
                     <button type="button" class="danger" on:click=delete>

@@ -331,6 +331,9 @@ describe('never lose data', () => {
     // "Delete all" says plainly that it would remove what this version cannot show.
     await page.getByRole('button', { name: 'Delete all my data' }).click();
     assert.match(await page.locator('.journal-confirm').innerText(), /the whole journal saved by the newer version/);
+    assert.match(await page.locator('.journal-confirm').innerText(), /This deletes your 1 entry and 1 entry Aftercare could not read\. Download them first\?/);
+    const offered = await download(page, () => page.locator('.journal-confirm').getByRole('button', { name: 'Download the data first' }).click());
+    assert.equal(offered.text, future, 'the raw stored data, byte for byte');
     await page.locator('.journal-confirm').getByRole('button', { name: 'Cancel' }).click();
     assert.equal((await stored(page))[KEY], future);
     // Even the form refuses to save, with a clear reason.
@@ -398,6 +401,36 @@ describe('never lose data', () => {
     const raw = await download(page, () => banner.getByRole('button', { name: 'Download the damaged data' }).click());
     assert.equal(raw.text, partial, 'the text of the copy made for this load, byte for byte');
     assert.notEqual(raw.text, older);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('"Delete all" on a journal not fully read says what goes and offers the raw data first', async () => {
+    const { context, page } = await fresh();
+    const partial = await fixture('v1-partial.json');
+    await seed(context, { [KEY]: partial });
+    await openJournal(page);
+    const confirm = page.locator('.journal-confirm');
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    assert.match(await confirm.innerText(), /This deletes your 2 entries and 6 entries Aftercare could not read\. Download them first\?/);
+    let raw = await download(page, () => confirm.getByRole('button', { name: 'Download the data first' }).click());
+    assert.equal(raw.text, partial, 'the raw stored data, byte for byte');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // After a save the stored journal no longer holds the unread entries: the copy does.
+    await addEntry(page, { notes: 'one more' });
+    assert.notEqual((await stored(page))[KEY], partial);
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    assert.match(await confirm.innerText(), /This deletes your 3 entries and 6 entries Aftercare could not read\. Download them first\?/);
+    raw = await download(page, () => confirm.getByRole('button', { name: 'Download the data first' }).click());
+    assert.equal(raw.text, partial);
+    await axe(page).then((v) => assert.deepEqual(v, [], 'axe with the confirmation open'));
+    await confirm.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.locator('.journal-empty').waitFor();
+    assert.deepEqual(await stored(page), {}, 'nothing left in storage');
+    // A journal read in full is deleted without the offer.
+    await addEntry(page, { notes: 'fresh' });
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    assert.equal(await confirm.locator('.journal-confirm-unread').isVisible(), false);
     assert.deepEqual(page.problems, []);
     await context.close();
   });
