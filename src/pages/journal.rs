@@ -548,10 +548,15 @@ fn Import() -> impl IntoView {
             }
         });
     };
-    let confirm = move |_| {
-        let Some(p) = preview.try_update(Option::take).flatten() else {
+    // Applies the preview; `accept_future` first lets the held-back copies dated in the
+    // future replace the ones here ("Replace mine with these too").
+    let apply = move |accept_future: bool| {
+        let Some(mut p) = preview.try_update(Option::take).flatten() else {
             return;
         };
+        if accept_future {
+            p.accept_future();
+        }
         match store.commit(Change::Import(p)) {
             Ok(Done::Imported { added, updated }) => {
                 store
@@ -563,6 +568,22 @@ fn Import() -> impl IntoView {
             Ok(_) => clear_file(),
             Err(error) => refused.set(Some(error.to_string())),
         }
+    };
+    let confirm = move |_| apply(false);
+    let replace_future = move |_| apply(true);
+    // Entries of the person's whose changed copy in the file is dated in the future: kept
+    // unless they choose the file's.
+    let held = move || preview.with(|p| p.as_ref().map_or(0, |p| p.held_future.len()));
+    let held_words = move || match held() {
+        0 => String::new(),
+        1 => "1 of your entries has a changed copy in this file dated in the future. \
+              Importing keeps yours. "
+            .to_owned(),
+        n => format!(
+            "{} of your entries have a changed copy in this file dated in the future. \
+             Importing keeps yours. ",
+            core::group_digits(n)
+        ),
     };
     let cancel = move |_| {
         reset();
@@ -627,6 +648,12 @@ fn Import() -> impl IntoView {
                         </strong>
                     </p>
                     <p hidden=move || warnings().is_empty()>{warnings}</p>
+                    <p class="journal-import-future" hidden=move || held() == 0>
+                        {held_words}
+                        <button type="button" class="secondary" on:click=replace_future>
+                            "Replace mine with these too"
+                        </button>
+                    </p>
                     <details hidden=move || reasons().is_empty()>
                         <summary>"Why some entries cannot be imported"</summary>
                         <ul>

@@ -592,6 +592,35 @@ describe('never lose data', () => {
     await context.close();
   });
 
+  test('an import holds back a changed entry dated 2 days in the future unless "Replace mine with these too"', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2)]) });
+    await openJournal(page);
+    const future = Date.now() + 2 * 86400000;
+    const file = envelope([makeEntry(1, { notes: 'Saved on a device with a wrong clock.', updated_ms: future }), makeEntry(5)]);
+    const notes = async () => JSON.parse((await stored(page))[KEY]).entries.find((e) => e.id === 'e-test-1').notes;
+    const preview = page.locator('.journal-import-preview');
+    await chooseImport(page, 'skewed.json', file);
+    assert.match(await preview.innerText(), /1 new, 1 already here \(0 identical, 1 changed\), 0 invalid/);
+    assert.match(await preview.innerText(), /1 of your entries has a changed copy in this file dated in the future\. Importing keeps yours\./);
+    // The default keeps yours.
+    await page.getByRole('button', { name: 'Import 1 entry' }).click();
+    await page.locator('.journal-status', { hasText: 'Imported: 1 new, 0 updated.' }).waitFor();
+    assert.equal(await notes(), makeEntry(1).notes, 'yours kept');
+    assert.equal(await entryCount(page), 3);
+    // Chosen: the file's version replaces yours.
+    await chooseImport(page, 'skewed.json', file);
+    assert.match(await preview.innerText(), /0 new, 2 already here \(1 identical, 1 changed\)/);
+    assert.match(await preview.innerText(), /1 of your entries has a changed copy in this file dated in the future/);
+    await preview.getByRole('button', { name: 'Replace mine with these too' }).click();
+    await page.locator('.journal-status', { hasText: 'Imported: 0 new, 1 updated.' }).waitFor();
+    assert.equal(await notes(), 'Saved on a device with a wrong clock.');
+    assert.equal(await preview.isVisible(), false);
+    assert.equal(await entryCount(page), 3);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
   test('export, delete all, import: the journal comes back identical', async () => {
     const { context, page } = await fresh();
     const entries = [
