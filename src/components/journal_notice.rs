@@ -1,7 +1,8 @@
 //! The journal's banners, shown at the top of every journal page: entries will not be kept
 //! (storage unavailable), read-only (a newer version's journal), and what loading found
 //! (unreadable entries, unreadable data, an older format), each with a way to download the
-//! original data. Words come from the store's state; nothing here decides anything.
+//! original data: exactly the text the banner is about, chosen by its storage key. Words
+//! come from the store's state; nothing here decides anything.
 //!
 //! The banners are always in the page and shown or hidden, so only their text is reactive
 //! (cheaper in the wasm binary than creating them on demand).

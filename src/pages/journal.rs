@@ -3,7 +3,8 @@
 //! normal?" link; above them, the care cards of every red flag the entries shown name
 //! (by symptom or in their own words), most urgent first; delete with undo; and the "Keep a copy" section: export (JSON, CSV),
 //! import with a preview, the browser's answer about keeping the data, the safety copies,
-//! and "Delete all my data" with a confirmation step.
+//! and "Delete all my data" with a confirmation step (which offers the raw data first when
+//! the journal could not be fully read).
 //!
 //! Only the newest [`PAGE`] matching entries are drawn at first ("Show more" adds more), so
 //! the page stays quick with thousands of entries. The journal's state is the store's; this
