@@ -108,6 +108,11 @@ pub struct Index {
     /// Words every document is about, which tell none from another (the guide's
     /// "acupuncture", "needle"); empty for other corpora. See `query::UNINFORMATIVE`.
     pub(super) uninformative: &'static [&'static str],
+    /// The stems of [`Index::uninformative`], made once.
+    pub(super) uninformative_stems: Vec<String>,
+    /// The ids of the terms that are uninformative words or share their stems, sorted:
+    /// found once at build time, so a query never stems its alternatives to ask.
+    pub(super) uninformative_terms: Vec<u32>,
 }
 
 impl Index {
@@ -118,6 +123,19 @@ impl Index {
     pub fn from_content() -> Index {
         let mut index = Index::new(content_docs());
         index.uninformative = super::query::UNINFORMATIVE;
+        index.uninformative_stems = index
+            .uninformative
+            .iter()
+            .map(|u| stem::stem(u).into_owned())
+            .collect();
+        let mut terms: Vec<u32> = Vec::new();
+        for (u, s) in index.uninformative.iter().zip(&index.uninformative_stems) {
+            terms.extend(index.term_id(u));
+            terms.extend_from_slice(index.stem_group(s));
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        index.uninformative_terms = terms;
         index
     }
 
@@ -215,6 +233,8 @@ impl Index {
             lay: Vec::new(),
             lay_keys: Vec::new(),
             uninformative: &[],
+            uninformative_stems: Vec::new(),
+            uninformative_terms: Vec::new(),
         };
         index.lay = index.lay_entries();
         index.lay_keys = index.lay_keys();
@@ -260,6 +280,7 @@ impl Index {
             + self.positions.len() * 4
             + self.offsets.len() * 8
             + self.by_len.iter().map(|b| b.len() * 4 + 24).sum::<usize>()
+            + self.uninformative_terms.len() * 4
     }
 
     /// Number of distinct words indexed.

@@ -72,14 +72,6 @@ pub(super) const UNINFORMATIVE: &[&str] = &[
     "treatments",
 ];
 
-/// Whether a normalised word is one of `list` or shares the stem of one ("acupunctures").
-fn is_uninformative(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok() || {
-        let s = stem::stem(word);
-        list.iter().any(|u| stem::stem(u) == s)
-    }
-}
-
 /// Whether a normalised word is a stop word.
 pub(super) fn is_stop(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
@@ -343,7 +335,14 @@ impl Index {
         if self.uninformative.is_empty() {
             return;
         }
-        let is_uninformative = |w: &str| is_uninformative(self.uninformative, w);
+        // A typed word is one of the list or shares the stem of one ("acupunctures").
+        let is_uninformative = |w: &str| {
+            self.uninformative.binary_search(&w).is_ok()
+                || self
+                    .uninformative_stems
+                    .iter()
+                    .any(|s| **s == *stem::stem(w))
+        };
         let uninformative = |clause: &Clause| {
             let Source::Word(i) = clause.source else {
                 return false;
@@ -351,10 +350,7 @@ impl Index {
             plan.words.get(i).is_some_and(|w| is_uninformative(w))
                 || (!clause.alts.is_empty()
                     && clause.alts.iter().all(|a| match a.terms {
-                        Terms::One(t) => self
-                            .terms
-                            .get(t as usize)
-                            .is_some_and(|term| is_uninformative(&term.text)),
+                        Terms::One(t) => self.uninformative_terms.binary_search(&t).is_ok(),
                         Terms::Seq(_) => false,
                     }))
         };
