@@ -95,8 +95,15 @@ describe('before the app', () => {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.addInitScript(() => {
         window.__shift = 0;
+        window.__shifted = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.__shift += entry.value;
+          for (const entry of list.getEntries()) {
+            window.__shift += entry.value;
+            for (const source of entry.sources) {
+              const node = source.node;
+              window.__shifted.push(`${node?.nodeName}.${node?.className} ${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`);
+            }
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const response = await page.goto(server.url + route.path);
@@ -112,10 +119,14 @@ describe('before the app', () => {
           return ['.skip-link', 'header', 'main', 'footer'].map((s) => doc.querySelector(s)?.outerHTML.replaceAll('<!---->', ''));
         };
         const parsed = new DOMParser().parseFromString(html, 'text/html');
-        return [parts(document), parts(parsed), window.__shift];
+        return [parts(document), parts(parsed), [window.__shift, window.__shifted]];
       }, prerendered);
       assert.deepEqual(live, before, `${route.path || '/'}: the app shows what was prerendered`);
-      assert.equal(shift, 0, `${route.path || '/'}: no layout shift`);
+      // Nothing visible may move. Once, on a heavily loaded 2-core machine, Chromium scored a
+      // shift of 0.00002 here (not reproduced in dozens of runs since, loaded or not); a
+      // visible jump of even one line of text scores about 0.01 or more. The moved elements
+      // are named, so a real shift can be found.
+      assert.ok(shift[0] < 0.001, `${route.path || '/'}: no layout shift (${shift[0]}: ${shift[1].join('; ')})`);
       assert.deepEqual(page.problems, []);
       await page.close();
     }
