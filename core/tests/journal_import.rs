@@ -146,11 +146,7 @@ fn merge_counts_and_newer_copy_wins() {
         (1, 3, 2)
     );
     assert_eq!((preview.to_update.len(), preview.kept_local), (1, 1));
-    let reasons: Vec<(usize, &str)> = preview
-        .invalid
-        .iter()
-        .map(|b| (b.index, b.reason.as_str()))
-        .collect();
+    let reasons = refusals(&preview);
     assert_eq!(
         reasons,
         [
@@ -466,11 +462,7 @@ fn imported_unknown_fields_and_durations_are_held_to_the_forms_limits() {
     eprintln!("preview of a 3 MB file: {:?}", started.elapsed());
     let added: Vec<&str> = preview.to_add.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(added, ["fits", "999"]);
-    let reasons: Vec<(usize, &str)> = preview
-        .invalid
-        .iter()
-        .map(|b| (b.index, b.reason.as_str()))
-        .collect();
+    let reasons = refusals(&preview);
     assert_eq!(
         reasons,
         [
@@ -492,4 +484,13 @@ fn imported_unknown_fields_and_durations_are_held_to_the_forms_limits() {
     // Nothing of the refused entries reaches the journal.
     let journal = apply_import(Journal::new(), preview);
     assert!(save(&journal).len() < 20_000);
+}
+
+/// The entries a preview refused: (index in the file, reason).
+fn refusals(preview: &aftercare_core::journal::ImportPreview) -> Vec<(usize, &str)> {
+    preview
+        .invalid
+        .iter()
+        .map(|b| (b.index, b.reason.as_str()))
+        .collect()
 }

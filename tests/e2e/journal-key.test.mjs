@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browser, newPage, appReady, root } from './support.mjs';
+import { serve, browser, newPage, appReady, root, seedStorage, storedItems } from './support.mjs';
 
 const OLD = 'aftercare.journal';
 const OLD_BACKUP = 'aftercare.journal.backup.';
@@ -58,18 +58,8 @@ async function fresh() {
 }
 
 /** Stores `values` in the origin's localStorage before any journal page runs. */
-async function seed(context, values) {
-  const page = await context.newPage();
-  await page.goto(at('/a/', 'about/'));
-  await page.evaluate((v) => {
-    localStorage.clear();
-    for (const [k, text] of Object.entries(v)) localStorage.setItem(k, text);
-  }, values);
-  await page.close();
-}
-
-const stored = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+const seed = (context, values) => seedStorage(context, at('/a/', 'about/'), values);
+const stored = storedItems;
 
 async function openJournal(page, base) {
   await page.goto(at(base, 'journal/'));

@@ -7,7 +7,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, browser, newPage, appReady, axe, root } from './support.mjs';
+import { serve, browser, newPage, appReady, axe, root, seedStorage, storedItems } from './support.mjs';
 
 // This deployment's keys: the site is served at "/" (see journal-key.test.mjs for others).
 const KEY = 'aftercare.journal@/';
@@ -58,19 +58,8 @@ async function fresh() {
 }
 
 /** Stores `values` ({key: text}) in the origin's localStorage before the app runs. */
-async function seed(context, values) {
-  const page = await context.newPage();
-  await page.goto(server.url + 'about/');
-  await page.evaluate((v) => {
-    localStorage.clear();
-    for (const [k, text] of Object.entries(v)) localStorage.setItem(k, text);
-  }, values);
-  await page.close();
-}
-
-/** Every localStorage key and value of the page's origin. */
-const stored = (page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+const seed = (context, values) => seedStorage(context, server.url + 'about/', values);
+const stored = storedItems;
 
 async function openJournal(page, query = '') {
   await page.goto(server.url + 'journal/' + query);

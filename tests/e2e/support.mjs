@@ -144,3 +144,21 @@ export async function firstLoad(page, serverUrl, dir) {
   }
   return result;
 }
+
+/**
+ * Replaces the localStorage of the origin of `url` with `values` ({key: text}), from a page
+ * of the site that runs no journal code (`url`), before the page under test opens.
+ */
+export async function seedStorage(context, url, values) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate((v) => {
+    localStorage.clear();
+    for (const [k, text] of Object.entries(v)) localStorage.setItem(k, text);
+  }, values);
+  await page.close();
+}
+
+/** Every localStorage key and value of the page's origin. */
+export const storedItems = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
