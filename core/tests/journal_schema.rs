@@ -63,6 +63,7 @@ fn every_fixture() {
     );
     check("v0-legacy-key-collisions.json", "migrated", &["old-1"], &[]);
     check("v1-envelope-extra-keys.json", "ok", &["k1"], &[]);
+    check("v1-unreadable.json", "ok", &["u1"], &[]);
     check("v1-version-float.json", "ok", &["f1"], &[]);
     check("v2-future.json", "future", &["f1"], &[]);
     check("v2-future-no-entries.json", "future", &[], &[]);
@@ -189,7 +190,10 @@ fn partial_corruption_keeps_good_entries_and_reports_the_rest() {
             (6, "started is not a date and time (YYYY-MM-DDTHH:MM)"),
         ]
     );
-    // The raw text of each bad entry is handed back so nothing is lost.
+    // The raw text of each bad entry is handed back, and carried by the journal, so
+    // nothing is lost.
+    let raw: Vec<&str> = bad.iter().map(|b| b.raw_json.as_str()).collect();
+    assert_eq!(journal.unreadable(), raw);
     assert!(bad[0].raw_json.contains(r#""severity":"six""#));
     assert_eq!(bad[3].raw_json, "42");
     for b in &bad {

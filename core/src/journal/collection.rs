@@ -2,6 +2,11 @@
 //! remove and undo, listing newest first grouped by day, filtering, the clinician summary's
 //! date range and the severity chart's points).
 //!
+//! The journal also carries what storage held that this build cannot use, so that saving
+//! never drops it: the envelope's unknown keys ([`Journal::extra`]) and the entries it
+//! could not read, as JSON text ([`Journal::unreadable`]). No method that changes entries
+//! touches either.
+//!
 //! Every method is linear in the number of entries and their symptoms (listings add one
 //! sort), borrows instead of cloning, and never fails on user input: operations that can
 //! be refused return a typed [`JournalError`]. Nothing searches a list once per item: the
@@ -13,11 +18,12 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::date::{DateRange, LocalDate, LocalDateTime};
+use super::json::value_to_string;
 use super::model::{Entry, EntryId, MAX_SYMPTOMS};
 use crate::content::Symptom;
 
 /// All of a person's entries, in the order they were added, with the stored envelope's
-/// keys this build does not know.
+/// keys this build does not know and the stored entries it could not read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Journal {
     /// The entries, in the order they were added.
@@ -25,6 +31,9 @@ pub struct Journal {
     /// Top-level keys of the stored envelope this build does not know (written by a newer
     /// version), kept so that saving never drops them.
     extra: Map<String, Value>,
+    /// Stored entries this build could not read, each as compact JSON text, kept so that
+    /// saving and exporting never drop them. No edit, import or undo touches them.
+    unreadable: Vec<String>,
 }
 
 /// An entry taken out by [`Journal::remove`], with where it was, so "Undo" can put it back.
@@ -151,6 +160,7 @@ impl Journal {
         Self {
             entries,
             extra: Map::new(),
+            unreadable: Vec::new(),
         }
     }
 
@@ -170,9 +180,44 @@ impl Journal {
         &self.extra
     }
 
-    /// The entries and the unknown envelope keys, consuming the journal.
-    pub(super) fn into_parts(self) -> (Vec<Entry>, Map<String, Value>) {
-        (self.entries, self.extra)
+    /// The journal with `raw` as the entries it could not read (see
+    /// [`unreadable`](Self::unreadable)), replacing any it had. Each text is kept as compact
+    /// JSON: valid JSON is re-written compactly, and text that is not JSON at all is kept as
+    /// a JSON string holding it, so that no caller can make [`save`](super::save) write
+    /// broken JSON.
+    #[must_use]
+    pub fn with_unreadable(self, raw: Vec<String>) -> Self {
+        let raw = raw
+            .into_iter()
+            .map(|text| match serde_json::from_str::<Value>(&text) {
+                Ok(value) => value_to_string(&value),
+                Err(_) => value_to_string(&Value::String(text)),
+            })
+            .collect();
+        self.with_compact_unreadable(raw)
+    }
+
+    /// [`with_unreadable`](Self::with_unreadable) for texts already written by
+    /// `value_to_string` (compact, valid JSON), without checking them again.
+    pub(super) fn with_compact_unreadable(mut self, raw: Vec<String>) -> Self {
+        self.unreadable = raw;
+        self
+    }
+
+    /// The stored entries this build could not read, each as its compact JSON text, in the
+    /// order they were found: read by [`load`](super::load) from the stored `unreadable`
+    /// list and from the entries it could not read, and written back by
+    /// [`save`](super::save) and [`export_json`](super::export_json). Adding, editing,
+    /// removing, restoring and importing entries never change them.
+    #[must_use]
+    pub fn unreadable(&self) -> &[String] {
+        &self.unreadable
+    }
+
+    /// The entries, to change in place, leaving the envelope keys and the unreadable
+    /// entries as they are.
+    pub(super) fn entries_mut(&mut self) -> &mut Vec<Entry> {
+        &mut self.entries
     }
 
     /// The entries in the order they were added.
@@ -187,13 +232,14 @@ impl Journal {
         self.entries
     }
 
-    /// Number of entries.
+    /// Number of entries (not counting the [`unreadable`](Self::unreadable) ones).
     #[must_use]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// Whether there are no entries.
+    /// Whether there are no entries (there may still be [`unreadable`](Self::unreadable)
+    /// ones).
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()

@@ -22,7 +22,13 @@
 //! ([`MAX_EXTRA_BYTES`](super::MAX_EXTRA_BYTES)). An entry over a limit is not imported
 //! (nothing in it is trimmed); it is listed with its reason in [`ImportPreview::invalid`].
 //! Unknown top-level keys of the file's envelope are not imported: the journal here keeps
-//! its own ([`Journal::extra`]).
+//! its own ([`Journal::extra`]). Nor are the entries the file keeps because the app that
+//! saved it could not read them (its `unreadable` list, see [`export_json`]): each is
+//! listed in [`ImportPreview::invalid`], counted in
+//! [`ImportPreview::unreadable_in_file`] and named in [`ImportPreview::warnings`], and the
+//! journal here keeps its own ([`Journal::unreadable`]).
+//!
+//! [`export_json`]: super::export_json
 
 use std::collections::HashMap;
 use std::fmt;
@@ -30,16 +36,17 @@ use std::fmt;
 use serde_json::Value;
 
 use super::collection::Journal;
-use super::json::entry_to_string;
+use super::json::{entry_to_string, value_to_string};
 use super::model::{group_digits, Entry};
 use super::schema::{
-    classify, entry_from_v0, entry_from_v1, read_entries, BadEntry, EntryReader, Shape,
+    classify, entry_from_v0, entry_from_v1, read_entries, take_unreadable, BadEntry, EntryReader,
+    Shape,
 };
 
 /// Largest import file accepted, in bytes (10 MiB: about 30,000 typical entries, and more
 /// than a browser's storage for the site can hold anyway).
 pub const IMPORT_MAX_BYTES: u64 = 10 * 1024 * 1024;
-/// Most entries one import file may hold.
+/// Most entries one import file may hold (its `unreadable` list included).
 pub const IMPORT_MAX_ENTRIES: usize = 50_000;
 /// How far ahead of the clock an imported entry's times may be before it counts as dated
 /// in the future: one day, well beyond time zones (the times are UTC milliseconds anyway)
@@ -124,8 +131,12 @@ pub struct ImportPreview {
     pub identical: usize,
     /// Entries whose id is here, changed, where the copy here is as new or newer: kept.
     pub kept_local: usize,
-    /// Entries that cannot be read, or break the form's limits, with reasons.
+    /// Entries that cannot be read, or break the form's limits, with reasons; the entries
+    /// of the file's `unreadable` list come last, numbered on from the end of its entries.
     pub invalid: Vec<BadEntry>,
+    /// How many of [`invalid`](Self::invalid) are in the file's `unreadable` list: entries
+    /// the app that saved the file could not read either, kept there as they were stored.
+    pub unreadable_in_file: usize,
     /// Entries whose id is here, changed, with a newer `updated_ms` in the file, but dated
     /// more than [`IMPORT_FUTURE_SLACK_MS`] ahead of the clock: the copy here is kept unless
     /// [`accept_future`](Self::accept_future) is called.
@@ -144,6 +155,9 @@ pub struct ImportPreview {
     /// [`accept_future`](Self::accept_future) was called.
     pub replace_future: bool,
 }
+
+/// The reason given for each entry of an import file's `unreadable` list.
+const UNREADABLE_IN_FILE: &str = "this entry could not be read when the file was saved";
 
 /// Whether `entry` was created or updated more than [`IMPORT_FUTURE_SLACK_MS`] after
 /// `now_ms`.
@@ -194,7 +208,8 @@ impl ImportPreview {
 
     /// What the person should know before confirming, one plain sentence each (empty when
     /// there is nothing to warn about): how many of their entries the file's versions
-    /// would replace, and which entries are dated in the future and what happens to them.
+    /// would replace, which entries are dated in the future and what happens to them, and
+    /// how many entries the file keeps that could not be read.
     #[must_use]
     pub fn warnings(&self) -> Vec<String> {
         let mut lines = Vec::new();
@@ -228,6 +243,16 @@ impl ImportPreview {
             n => lines.push(format!(
                 "{} new entries are dated more than a day in the future; they will be added \
                  as they are.",
+                group_digits(n)
+            )),
+        }
+        match self.unreadable_in_file {
+            0 => {}
+            1 => lines.push(
+                "1 entry in this file could not be read; it will not be imported.".to_owned(),
+            ),
+            n => lines.push(format!(
+                "{} entries in this file could not be read; they will not be imported.",
                 group_digits(n)
             )),
         }
@@ -282,7 +307,9 @@ pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
 /// Reads an import file and compares it with `existing`, changing nothing. The size is
 /// checked before parsing; a byte-order mark at the start is ignored. Files of version 0
 /// are migrated. Entries that cannot be read, repeat an id within the file, or break the
-/// form's limits are listed in [`ImportPreview::invalid`] and not imported. `now_ms` is the
+/// form's limits are listed in [`ImportPreview::invalid`] and not imported, and so are the
+/// entries of the file's `unreadable` list (read by nobody: they were unreadable when the
+/// file was saved, and are counted in [`ImportPreview::unreadable_in_file`]). `now_ms` is the
 /// clock (`Date.now()`): changed entries dated more than a day after it are held back
 /// ([`ImportPreview::held_future`]) instead of replacing the ones here.
 ///
@@ -299,14 +326,20 @@ pub fn preview_import(
     check_import_size(u64::try_from(raw.len()).unwrap_or(u64::MAX))?;
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let mut value: Value = serde_json::from_str(raw).map_err(|_| ImportError::NotJson)?;
+    let unreadable = match &mut value {
+        Value::Object(map) => take_unreadable(map),
+        _ => Vec::new(),
+    };
     let (from_version, items) = match classify(&mut value) {
         Shape::Known { version, items } => (version, items),
         Shape::Future { version, .. } => return Err(ImportError::FutureVersion(version)),
         Shape::NotOurs(_) => return Err(ImportError::NotAJournal),
     };
-    if items.len() > IMPORT_MAX_ENTRIES {
+    let listed = items.len();
+    let count = listed + unreadable.len();
+    if count > IMPORT_MAX_ENTRIES {
         return Err(ImportError::TooManyEntries {
-            count: items.len(),
+            count,
             limit: IMPORT_MAX_ENTRIES,
         });
     }
@@ -329,6 +362,7 @@ pub fn preview_import(
         identical: 0,
         kept_local: 0,
         invalid: Vec::new(),
+        unreadable_in_file: unreadable.len(),
         held_future: Vec::new(),
         future_new: 0,
         future_unchanged: 0,
@@ -374,6 +408,13 @@ pub fn preview_import(
             }
         }
     }
+    preview
+        .invalid
+        .extend(unreadable.iter().enumerate().map(|(i, item)| BadEntry {
+            index: listed + i,
+            reason: UNREADABLE_IN_FILE.to_owned(),
+            raw_json: value_to_string(item),
+        }));
     Ok(preview)
 }
 
@@ -383,14 +424,15 @@ pub fn preview_import(
 /// nothing). If the journal changed since the preview, the same rule is applied again entry
 /// by entry: a new id is added, a known id is replaced only by a newer copy, and never by
 /// one dated in the future unless [`ImportPreview::accept_future`] was called. The
-/// journal's own envelope keys ([`Journal::extra`]) are kept.
+/// journal's own envelope keys ([`Journal::extra`]) and unreadable entries
+/// ([`Journal::unreadable`]) are kept; the file's are not added.
 #[must_use]
-pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
+pub fn apply_import(mut journal: Journal, preview: ImportPreview) -> Journal {
     let may_replace = |entry: &Entry, local: &Entry| {
         entry.updated_ms > local.updated_ms
             && (preview.replace_future || !dated_in_future(entry, preview.now_ms))
     };
-    let (mut entries, extra) = journal.into_parts();
+    let entries = journal.entries_mut();
     let mut position: HashMap<String, usize> = entries
         .iter()
         .enumerate()
@@ -406,5 +448,5 @@ pub fn apply_import(journal: Journal, preview: ImportPreview) -> Journal {
             entries.push(entry);
         }
     }
-    Journal::from_entries(entries).with_extra(extra)
+    journal
 }

@@ -10,11 +10,14 @@
 //! - `date`: [`LocalDate`], [`LocalDateTime`], [`DateRange`] and the day arithmetic.
 //! - `model`: [`Entry`] and its values ([`EntryId`], [`Severity`], [`EntryDuration`]).
 //! - `draft`: [`EntryDraft`] (the form's strings) → [`Entry`] or [`FieldError`]s.
-//! - `collection`: [`Journal`] with add/update/remove/restore, listing, filter, statistics.
+//! - `collection`: [`Journal`] with add/update/remove/restore, listing, filter, statistics;
+//!   it also carries the stored entries this build could not read
+//!   ([`Journal::unreadable`]), so saving and exporting never drop them.
 //! - `schema`: the stored format, every version of it, [`load`] and [`save`].
 //! - `csv`: [`export_csv`]. `import`: [`preview_import`] and [`apply_import`].
 //! - `view`: what the pages say about entries (day headings, "day N after your session",
-//!   triage level, the summary's range, chart layout and text alternative).
+//!   triage level, the summary's range, chart layout and text alternative, the notes
+//!   after an export: [`export_note`], [`export_csv_note`]).
 //!
 //! A typical flow:
 //!
@@ -72,8 +75,8 @@ pub use model::{
 pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};
 pub use view::{
     chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_flags,
-    entry_level, entry_level_with, export_file_name, flag_titles, flags_named, flags_of,
-    red_flags_first, session_day_label, severity_label, severity_ticks, summary_range,
-    summary_sentence, symptom_label, symptom_labels, time_label, Chart, ChartDot, ChartTick,
-    FlaggedEntry,
+    entry_level, entry_level_with, export_csv_note, export_file_name, export_note, flag_titles,
+    flags_named, flags_of, red_flags_first, session_day_label, severity_label, severity_ticks,
+    summary_range, summary_sentence, symptom_label, symptom_labels, time_label, Chart, ChartDot,
+    ChartTick, FlaggedEntry,
 };

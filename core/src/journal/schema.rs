@@ -21,6 +21,22 @@
 //! back after `entries`. A changed meaning needs a new version number, which older builds
 //! open read-only ([`LoadOutcome::FutureVersion`]).
 //!
+//! Entries that could not be read are kept in the journal, as they were stored, in an
+//! optional list after `entries` (written only when it is not empty):
+//!
+//! ```json
+//! {"app":"aftercare","kind":"journal","version":1,"entries":[…],
+//!  "unreadable":[{"id":"e-2","started":"2024-03-01T22:00","severity":"six"},42]}
+//! ```
+//!
+//! [`load`] reads every item of it back as JSON text ([`Journal::unreadable`]), adding the
+//! entries of `entries` it cannot read, and [`save`] writes them all there: a journal
+//! loaded with damaged entries can be edited and saved without losing them, even when
+//! there is no room left in storage for a backup copy. Builds from before this list keep
+//! it as an unknown envelope key, so the format stays version 1 both ways. An
+//! `unreadable` that is not a list is an unknown key like any other; one that is a list is
+//! never also kept in [`Journal::extra`].
+//!
 //! `version` is a whole number; one written as a float equal to it (`1.0`, as some tools
 //! write every number) is that version. Anything else (`1.5`, `"1"`, `-1`, missing) is not
 //! a version this app ever wrote, so it is never guessed to be 1: the text is
@@ -77,17 +93,22 @@ pub enum LoadOutcome {
     Migrated {
         /// The version found.
         from: u64,
-        /// The readable entries, in the current model.
+        /// The readable entries, in the current model, carrying the text of the ones that
+        /// could not be converted in [`Journal::unreadable`].
         journal: Journal,
         /// Entries that could not be converted (usually none).
         bad: Vec<BadEntry>,
     },
     /// The current format with some entries unreadable (wrong types, missing id, repeated
-    /// id). The good entries load; keep the raw text under a backup key before saving.
+    /// id). The good entries load, and the journal carries the text of the others in
+    /// [`Journal::unreadable`], so saving keeps them. Keep the raw text under a backup key
+    /// before saving all the same (a second copy, as it was); once saved, the next load is
+    /// [`LoadOutcome::Ok`] with the same unreadable entries.
     Partial {
-        /// The readable entries.
+        /// The readable entries, carrying the unreadable ones' text.
         journal: Journal,
-        /// The unreadable ones, with their text.
+        /// The entries of the stored `entries` list that could not be read this time, with
+        /// their text and why (the stored `unreadable` list is not repeated here).
         bad: Vec<BadEntry>,
     },
     /// Not JSON, or not a journal. Nothing loads: keep the raw text under a backup key and
@@ -101,6 +122,8 @@ pub enum LoadOutcome {
         /// The version found.
         version: u64,
         /// The entries this build can read, if the envelope still holds an `entries` list.
+        /// Its other keys, `unreadable` included, are all in [`Journal::extra`]: what they
+        /// mean in that version is not known here.
         journal_if_readable: Option<Journal>,
         /// How many entries of that list this build could not read.
         unreadable: usize,
@@ -239,10 +262,15 @@ pub(super) fn read_entries(items: &mut [Value], read: EntryReader) -> Vec<Result
     for index in repeats {
         if let Some(slot) = results.get_mut(index) {
             if let Ok(entry) = slot {
+                // The same compact text as every other bad entry's (a JSON value written
+                // back), so that a journal carrying it saves the same text every time.
+                let text = entry_to_string(entry);
+                let raw_json = serde_json::from_str::<Value>(&text)
+                    .map_or(text, |value| value_to_string(&value));
                 let bad = BadEntry {
                     index,
                     reason: format!("another entry already has the id \"{}\"", entry.id),
-                    raw_json: entry_to_string(entry),
+                    raw_json,
                 };
                 *slot = Err(bad);
             }
@@ -284,19 +312,35 @@ pub fn load(raw: &str) -> LoadOutcome {
             };
         }
     };
-    let extra = take_envelope_extra(&mut value);
+    let mut extra = take_envelope_extra(&mut value);
     match classify(&mut value) {
         Shape::Known { version: 0, items } => {
             let (entries, bad) = split(read_entries(items, entry_from_v0));
+            let unreadable = bad.iter().map(|b| b.raw_json.clone()).collect();
             LoadOutcome::Migrated {
                 from: 0,
-                journal: Journal::from_entries(entries),
+                journal: Journal::from_entries(entries).with_compact_unreadable(unreadable),
                 bad,
             }
         }
         Shape::Known { items, .. } => {
             let (entries, bad) = split(read_entries(items, entry_from_v1));
-            let journal = Journal::from_entries(entries).with_extra(extra);
+            let mut unreadable: Vec<String> = take_unreadable(&mut extra)
+                .iter()
+                .map(value_to_string)
+                .collect();
+            unreadable.extend(bad.iter().map(|b| b.raw_json.clone()));
+            if !unreadable.is_empty() && extra.contains_key(UNREADABLE) {
+                // A stored `unreadable` that is not a list, in a journal that now has a list
+                // to write under that name: kept under the next free name instead.
+                let name = free_key(&extra, UNREADABLE);
+                if let Some(odd) = extra.remove(UNREADABLE) {
+                    extra.insert(name, odd);
+                }
+            }
+            let journal = Journal::from_entries(entries)
+                .with_extra(extra)
+                .with_compact_unreadable(unreadable);
             if bad.is_empty() {
                 LoadOutcome::Ok(journal)
             } else {
@@ -329,6 +373,22 @@ pub fn load(raw: &str) -> LoadOutcome {
 /// The envelope's own keys, in the order [`export_json`] writes them.
 const ENVELOPE_KEYS: [&str; 4] = ["app", "kind", "version", "entries"];
 
+/// The envelope key of the entries that could not be read ([`Journal::unreadable`]),
+/// written after `entries` when there are any.
+const UNREADABLE: &str = "unreadable";
+
+/// Takes the list of entries that could not be read out of an envelope's keys, if it is a
+/// list; anything else under that name stays where it is, as an unknown key.
+pub(super) fn take_unreadable(map: &mut Map<String, Value>) -> Vec<Value> {
+    if !map.get(UNREADABLE).is_some_and(Value::is_array) {
+        return Vec::new();
+    }
+    match map.remove(UNREADABLE) {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    }
+}
+
 /// Moves the keys of an envelope object other than [`ENVELOPE_KEYS`] out of it, to keep
 /// them in [`Journal::extra`]; empty for anything but an object.
 fn take_envelope_extra(value: &mut Value) -> Map<String, Value> {
@@ -353,12 +413,16 @@ pub fn save(journal: &Journal) -> String {
 }
 
 /// The journal as envelope JSON in the current version, indented for people when `pretty`.
-/// This is also the full-fidelity export file: [`preview_import`](super::preview_import)
-/// and [`load`] read it back to an identical journal.
+/// This is also the full-fidelity export file: [`load`] reads it back to an identical
+/// journal, and [`preview_import`](super::preview_import) to the same entries (the
+/// entries that could not be read, [`Journal::unreadable`], are in the file too, one
+/// compact line each, but an import counts them as invalid and leaves them out).
 #[must_use]
 pub fn export_json(journal: &Journal, pretty: bool) -> String {
+    let unreadable = journal.unreadable();
     // About 300 bytes per typical entry; reserving avoids repeated regrowth.
-    let mut w = Writer::new(pretty, 96 + journal.len() * 320);
+    let unreadable_bytes: usize = unreadable.iter().map(|raw| raw.len() + 8).sum();
+    let mut w = Writer::new(pretty, 96 + journal.len() * 320 + unreadable_bytes);
     w.open('{');
     w.key("app");
     w.out.push_str("\"aftercare\"");
@@ -376,10 +440,23 @@ pub fn export_json(journal: &Journal, pretty: bool) -> String {
         w.entry(entry);
     }
     w.close(']');
+    if !unreadable.is_empty() {
+        w.key(UNREADABLE);
+        w.open('[');
+        for raw in unreadable {
+            w.item();
+            // Compact, valid JSON by construction (see `Journal::with_unreadable`).
+            w.out.push_str(raw);
+        }
+        w.close(']');
+    }
     for (key, value) in journal.extra() {
         // A caller-built `extra` repeating an envelope key would write it twice; the
-        // envelope's own value is the truth, so the copy is skipped.
-        if !ENVELOPE_KEYS.contains(&key.as_str()) {
+        // envelope's own value is the truth, so the copy is skipped. So is an `unreadable`
+        // key when the journal has its own list to write there.
+        let skip =
+            ENVELOPE_KEYS.contains(&key.as_str()) || (key == UNREADABLE && !unreadable.is_empty());
+        if !skip {
             w.key(key);
             write_value(&mut w.out, value);
         }

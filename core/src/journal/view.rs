@@ -1,7 +1,7 @@
 //! What the journal pages say about entries, worked out without a browser: day headings and
 //! times in words, "day N after your session", symptom names, an entry's triage level, the
 //! red flags it names and its "Is this normal?" link, the clinician summary's date range, its chart geometry and the
-//! chart's text alternative, and export file names.
+//! chart's text alternative, export file names and what to say after an export.
 //!
 //! The app's components only place these strings and numbers on the page, so every wording
 //! and every calculation here is tested natively. Nothing here produces HTML: callers render
@@ -11,9 +11,9 @@ use crate::content::Symptom;
 use crate::filter::Filter as SymptomFilter;
 use crate::triage::{self, red_flags, Level, RedFlag};
 
-use super::collection::{SeverityPoint, Summary};
+use super::collection::{Journal, SeverityPoint, Summary};
 use super::date::{DateRange, LocalDate, LocalDateTime};
-use super::model::{Entry, EntryDuration, Severity};
+use super::model::{group_digits, Entry, EntryDuration, Severity};
 
 /// English day names, Monday first (the order of [`LocalDate::weekday`]).
 const WEEKDAYS: [&str; 7] = [
@@ -262,6 +262,51 @@ pub fn summary_range(
 #[must_use]
 pub fn export_file_name(today: LocalDate, extension: &str) -> String {
     format!("aftercare-journal-{today}.{extension}")
+}
+
+/// What to say after a JSON export of `journal` ([`export_json`](super::export_json)),
+/// when it carries entries this build could not read ([`Journal::unreadable`]): that they
+/// are in the file, so nothing was left out. `None` when there are none.
+///
+/// "2 entries this version of Aftercare could not read are in the file as they were
+/// stored."
+#[must_use]
+pub fn export_note(journal: &Journal) -> Option<String> {
+    match journal.unreadable().len() {
+        0 => None,
+        1 => Some(
+            "1 entry this version of Aftercare could not read is in the file as it was stored."
+                .to_owned(),
+        ),
+        n => Some(format!(
+            "{} entries this version of Aftercare could not read are in the file as they were \
+             stored.",
+            group_digits(n)
+        )),
+    }
+}
+
+/// What to say after a CSV export of `journal` ([`export_csv`](super::export_csv)), when it
+/// carries entries this build could not read ([`Journal::unreadable`]): a CSV has no place
+/// for them, and a JSON export keeps them. `None` when there are none.
+///
+/// "2 entries this version of Aftercare could not read are not in the CSV file; export as
+/// JSON to keep them."
+#[must_use]
+pub fn export_csv_note(journal: &Journal) -> Option<String> {
+    match journal.unreadable().len() {
+        0 => None,
+        1 => Some(
+            "1 entry this version of Aftercare could not read is not in the CSV file; export \
+             as JSON to keep it."
+                .to_owned(),
+        ),
+        n => Some(format!(
+            "{} entries this version of Aftercare could not read are not in the CSV file; \
+             export as JSON to keep them.",
+            group_digits(n)
+        )),
+    }
 }
 
 /// One dot of the severity chart, in the chart's own units (see [`Chart`]).
