@@ -1,6 +1,7 @@
 //! The PWA step of the post-build, run last once every page exists: writes the
 //! Content-Security-Policy into every HTML page, checks the web app manifest's icons, and
-//! writes the service worker's precache list (every file, with its SHA-256) into `sw.js`.
+//! writes the service worker's precache list (every file, with its SHA-256) into `sw.js`,
+//! with a version (the cache's name) that hashes the list and `sw.js`'s own code.
 //!
 //! Order matters: the policy changes the pages, so the hashes are taken after it. Anything
 //! that rewrites files afterwards (precompressed `.gz`/`.br` copies included) must run after
@@ -42,9 +43,11 @@ pub fn run(dir: &Path) -> Result<(), String> {
     check_manifest(dir)?;
     check_icons(dir)?;
 
-    let list = Precache::of_dir(dir)?;
+    // The version covers sw.js's own code as well as every file, so a deploy that changes
+    // only the worker's logic still gets a cache of its own.
     let sw = dir.join("sw.js");
     let script = read(&sw)?;
+    let list = Precache::of_dir(dir, &script)?;
     write(&sw, &precache::inject(&script, &list)?)?;
     println!(
         "pwa: {} pages with a CSP, {} files ({} KB) precached, version {}",

@@ -1,5 +1,11 @@
 //! The service worker's precache list: every file of the finished site with its SHA-256 and
-//! size, and a version derived from them, written into `sw.js` between its markers.
+//! size, and a version derived from them and from `sw.js`'s own code, written into `sw.js`
+//! between its markers.
+//!
+//! The version names the service worker's cache, so it must change whenever anything the
+//! worker does or keeps changes: a deploy that only edits `sw.js`'s logic gets a new cache
+//! name too, never the running version's. The list itself (between the markers) is left out
+//! of the code that is hashed, so writing it in is idempotent.
 //!
 //! The list is made from the final folder, after every page exists and carries its policy, so
 //! the hashes are of the exact bytes the server will send. The service worker checks each
@@ -31,7 +37,8 @@ pub struct Entry {
 /// The whole list and its version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Precache {
-    /// Derived from every entry's URL and hash: a new build means a new cache.
+    /// Derived from `sw.js`'s code and every entry's URL and hash: a new build, or a new
+    /// service worker, means a new cache.
     pub version: String,
     /// Every file, sorted by URL.
     pub entries: Vec<Entry>,
@@ -40,11 +47,11 @@ pub struct Precache {
 impl Precache {
     /// Lists every file under `dir` except the service worker itself, precompressed copies
     /// (`.gz`, `.br`: the browser gets those through `Content-Encoding`, not by name) and
-    /// hidden files.
+    /// hidden files. `worker` is the text of `sw.js` the list is for.
     ///
     /// # Errors
-    /// When a folder or file cannot be read.
-    pub fn of_dir(dir: &Path) -> Result<Precache, String> {
+    /// When a folder or file cannot be read, or `worker` lacks the markers.
+    pub fn of_dir(dir: &Path, worker: &str) -> Result<Precache, String> {
         let files = crate::files::under(dir)?;
         let mut entries = Vec::with_capacity(files.len());
         for file in files {
@@ -68,12 +75,17 @@ impl Precache {
             });
         }
         entries.sort_by(|a, b| a.url.cmp(&b.url));
-        Ok(Precache::from_entries(entries))
+        Precache::new(entries, worker)
     }
 
-    /// The list with its version computed.
-    pub fn from_entries(entries: Vec<Entry>) -> Precache {
-        let mut summary = String::new();
+    /// The list with its version computed from `worker` (the text of `sw.js`, its list left
+    /// out) and every entry.
+    ///
+    /// # Errors
+    /// When `worker` lacks the markers.
+    pub fn new(entries: Vec<Entry>, worker: &str) -> Result<Precache, String> {
+        let mut summary = code_of(worker)?;
+        summary.push('\0');
         for e in &entries {
             summary.push_str(&e.url);
             summary.push('\0');
@@ -81,7 +93,7 @@ impl Precache {
             summary.push('\n');
         }
         let version = sha256::hex(&sha256::digest(summary.as_bytes()))[..16].to_owned();
-        Precache { version, entries }
+        Ok(Precache { version, entries })
     }
 
     /// The list as the JavaScript object literal `sw.js` reads (it is also valid JSON).
@@ -112,6 +124,27 @@ impl Precache {
 /// # Errors
 /// When the markers are missing, which means `sw.js` is not ours.
 pub fn inject(script: &str, precache: &Precache) -> Result<String, String> {
+    let (start, end) = list_region(script)?;
+    Ok(format!(
+        "{} {} {}",
+        &script[..start],
+        precache.to_js(),
+        &script[end..]
+    ))
+}
+
+/// `sw.js`'s own code: the script with whatever stands between the markers left out (the
+/// markers stay), so the code hashes the same before and after the list is written in.
+///
+/// # Errors
+/// When the markers are missing.
+pub fn code_of(script: &str) -> Result<String, String> {
+    let (start, end) = list_region(script)?;
+    Ok(format!("{}{}", &script[..start], &script[end..]))
+}
+
+/// Where the list stands in `sw.js`: from just after [`START`] to the start of [`END`].
+fn list_region(script: &str) -> Result<(usize, usize), String> {
     let start = script
         .find(START)
         .ok_or_else(|| format!("sw.js has no {START} marker"))?
@@ -120,12 +153,7 @@ pub fn inject(script: &str, precache: &Precache) -> Result<String, String> {
         + script[start..]
             .find(END)
             .ok_or_else(|| format!("sw.js has no {END} marker"))?;
-    Ok(format!(
-        "{} {} {}",
-        &script[..start],
-        precache.to_js(),
-        &script[end..]
-    ))
+    Ok((start, end))
 }
 
 /// Whether a site file belongs in the precache.
@@ -188,12 +216,18 @@ mod tests {
         }
     }
 
+    const WORKER: &str = "const BUILD = /* precache */ {\"version\": \"\", \"files\": []} /* end precache */;\nrest();\n";
+
+    fn list(entries: Vec<Entry>) -> Precache {
+        Precache::new(entries, WORKER).unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
-    fn any_changed_byte_changes_the_version() {
-        let a = Precache::from_entries(vec![entry("./", "aa"), entry("x.js", "bb")]);
-        let same = Precache::from_entries(vec![entry("./", "aa"), entry("x.js", "bb")]);
-        let changed = Precache::from_entries(vec![entry("./", "aa"), entry("x.js", "bc")]);
-        let renamed = Precache::from_entries(vec![entry("./", "aa"), entry("y.js", "bb")]);
+    fn any_changed_byte_of_the_files_changes_the_version() {
+        let a = list(vec![entry("./", "aa"), entry("x.js", "bb")]);
+        let same = list(vec![entry("./", "aa"), entry("x.js", "bb")]);
+        let changed = list(vec![entry("./", "aa"), entry("x.js", "bc")]);
+        let renamed = list(vec![entry("./", "aa"), entry("y.js", "bb")]);
         assert_eq!(a.version, same.version);
         assert_ne!(a.version, changed.version);
         assert_ne!(a.version, renamed.version);
@@ -202,9 +236,37 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_service_worker_alone_changes_the_version() {
+        // Issue #12: a deploy that only changes sw.js's logic must not reuse the running
+        // version's cache name.
+        let files = || vec![entry("./", "aa"), entry("x.js", "bb")];
+        let a = list(files());
+        let edited = WORKER.replace("rest();", "rest(1);");
+        let b = Precache::new(files(), &edited).unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(a.version, b.version);
+        let comment = format!("// a comment\n{WORKER}");
+        let c = Precache::new(files(), &comment).unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(a.version, c.version);
+        assert!(Precache::new(files(), "no markers").is_err());
+    }
+
+    #[test]
+    fn the_list_written_into_sw_js_does_not_change_the_version() {
+        // The post-build runs on finished sites too (and the tests run it twice): the version
+        // must come out the same whether sw.js holds the empty list or a written one.
+        let a = list(vec![entry("./", "aa"), entry("x.js", "bb")]);
+        let written = inject(WORKER, &a).unwrap_or_default();
+        assert_ne!(written, WORKER);
+        assert_eq!(code_of(&written), code_of(WORKER));
+        let again = Precache::new(a.entries.clone(), &written).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again, a);
+        assert_eq!(inject(&written, &again).unwrap_or_default(), written);
+    }
+
+    #[test]
     fn the_list_is_injected_between_the_markers_and_can_be_replaced() {
-        let script = "const BUILD = /* precache */ {\"version\": \"\", \"files\": []} /* end precache */;\nrest();\n";
-        let p = Precache::from_entries(vec![entry("a \"b\".js", "aa")]);
+        let script = WORKER;
+        let p = list(vec![entry("a \"b\".js", "aa")]);
         let once = inject(script, &p).unwrap_or_default();
         assert!(once.contains("[\"a \\\"b\\\".js\", \"aa\", 3]"), "{once}");
         assert!(once.ends_with("/* end precache */;\nrest();\n"));
