@@ -9,7 +9,6 @@
 //! `LocalStorage::raw()` panics when it is missing, so it is not used here).
 
 use std::cell::RefCell;
-use std::fmt;
 use std::rc::Rc;
 
 use leptos::ev;
@@ -17,28 +16,27 @@ use leptos::prelude::window_event_listener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Why a storage call failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// The browser gives this page no storage (turned off, blocked, or not supported).
-    Unavailable,
-    /// The storage for this site is full (`QuotaExceededError`).
-    QuotaExceeded,
-    /// Anything else the browser reported, with its message.
-    Other(String),
-}
+use aftercare_core::journal::store::Kv;
+pub use aftercare_core::journal::store::StorageError;
 
-impl fmt::Display for StorageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unavailable => f.write_str("your browser is not letting this site store data"),
-            Self::QuotaExceeded => f.write_str("your browser's storage for this site is full"),
-            Self::Other(message) => write!(f, "your browser reported a problem: {message}"),
-        }
+/// The browser's `localStorage`, as the journal store's rules
+/// ([`aftercare_core::journal::store`]) reach it.
+pub struct LocalStorage;
+
+impl Kv for LocalStorage {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        read(key)
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        write(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        remove(key)
+    }
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        keys_with_prefix(prefix)
     }
 }
-
-impl std::error::Error for StorageError {}
 
 /// Reads a string property of a JavaScript value, if it has one.
 fn string_property(value: &JsValue, name: &str) -> Option<String> {
@@ -229,5 +227,45 @@ pub fn persist(done: impl FnOnce(Persistence) + 'static) {
     match storage_manager().and_then(|m| m.persist().ok()) {
         Some(promise) => when_settled(&promise, move |v| done(answer(v))),
         None => done(Persistence::Unsupported),
+    }
+}
+
+/// Runs `f` once while holding the Web Lock `name` (`navigator.locks.request`), so no other
+/// tab of this site runs its own `f` for the same name at the same time: two tabs' reads and
+/// writes of the journal never interleave. Where the browser has no Web Locks (or refuses the
+/// request), `f` runs at once instead, and the store's re-read before writing still keeps
+/// other tabs' entries. `f` runs exactly once either way, usually a moment later.
+pub fn with_lock(name: &str, f: impl FnOnce() + 'static) {
+    let slot = Rc::new(RefCell::new(Some(f)));
+    let run = move || {
+        let f = slot.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks")).ok())
+        .filter(JsValue::is_object);
+    let request = locks.as_ref().and_then(|locks| {
+        js_sys::Reflect::get(locks, &JsValue::from_str("request"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        run();
+        return;
+    };
+    let granted = {
+        let run = run.clone();
+        Closure::once_into_js(move |_lock: JsValue| run())
+    };
+    match request.call2(&locks, &JsValue::from_str(name), &granted) {
+        // A request that fails later (the page is being closed, say) still saves.
+        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => when_settled(&promise, move |_| run()),
+            Err(_) => run(),
+        },
+        Err(_) => run(),
     }
 }

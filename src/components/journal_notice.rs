@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::components::journal_files;
-use crate::journal_store::{key::file_name, JournalStore, Mode, Notice};
+use crate::journal_store::{file_name, JournalStore, Mode, Notice};
 
 /// Downloads exactly the raw text stored under `key`: the safety copy a load notice is
 /// about, or the stored journal itself (a newer version's journal, or when no copy could

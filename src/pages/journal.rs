@@ -346,13 +346,15 @@ fn entry_card(entry: Entry, flags: &[&'static RedFlag], store: JournalStore) -> 
     let edit = edit_href(&entry);
     let id = entry.id.clone();
     let no_notes = entry.notes.is_empty();
-    let delete = move |_| match store.commit(Change::Remove(id.clone())) {
-        Ok(Done::Removed(removed)) => {
-            store.status().set(Some(Status::Deleted(removed)));
-            focus(".journal-status button");
-        }
-        Ok(_) => {}
-        Err(error) => store.status().set(Some(Status::Failed(error.to_string()))),
+    let delete = move |_| {
+        store.commit(Change::Remove(id.clone()), move |result| match result {
+            Ok(Done::Removed(removed)) => {
+                store.status().set(Some(Status::Deleted(removed)));
+                focus(".journal-status button");
+            }
+            Ok(_) => {}
+            Err(error) => store.status().set(Some(Status::Failed(error.to_string()))),
+        });
     };
     view! {
         <article class="journal-entry">
@@ -395,17 +397,43 @@ fn entry_card(entry: Entry, flags: &[&'static RedFlag], store: JournalStore) -> 
 fn StatusLine() -> impl IntoView {
     let store = JournalStore::get();
     let status = store.status();
+    // "Undo" after a delete puts the entry back; after an import, takes the import out.
     let undo = move |_| {
-        let Some(Status::Deleted(removed)) = status.get_untracked() else {
-            return;
+        let change = match status.get_untracked() {
+            Some(Status::Deleted(removed)) => Change::Restore(removed),
+            Some(Status::Imported { undo, .. }) => Change::UndoImport(undo),
+            _ => return,
         };
-        let next = match store.commit(Change::Restore(removed)) {
-            Ok(_) => Status::Restored,
-            Err(error) => Status::Failed(error.to_string()),
-        };
-        status.set(Some(next));
+        store.commit(change, move |result| {
+            status.set(Some(match result {
+                Ok(Done::ImportUndone {
+                    removed,
+                    restored,
+                    kept,
+                }) => Status::ImportUndone {
+                    removed,
+                    restored,
+                    kept,
+                },
+                Ok(_) => Status::Restored,
+                Err(error) => Status::Failed(error.to_string()),
+            }));
+        });
     };
-    let deleted = move || status.with(|s| matches!(s, Some(Status::Deleted(_))));
+    let deleted = move || {
+        status.with(|s| match s {
+            Some(Status::Deleted(_)) => true,
+            Some(Status::Imported { undo, .. }) => !undo.is_empty(),
+            _ => false,
+        })
+    };
+    let undo_label = move || {
+        if status.with(|s| matches!(s, Some(Status::Imported { .. }))) {
+            "Undo import"
+        } else {
+            "Undo"
+        }
+    };
     let failed = move || status.with(|s| matches!(s, Some(Status::Failed(_))));
     view! {
         <div class="journal-status" role="status">
@@ -416,7 +444,7 @@ fn StatusLine() -> impl IntoView {
             >
                 {move || status.with(|s| s.as_ref().map(status_text).unwrap_or_default())}
                 <button type="button" hidden=move || !deleted() on:click=undo>
-                    "Undo"
+                    {undo_label}
                 </button>
             </p>
         </div>
@@ -430,9 +458,32 @@ fn status_text(status: &Status) -> String {
         Status::Deleted(_) => "Entry deleted.".to_owned(),
         Status::Restored => "Entry restored.".to_owned(),
         Status::DeletedAll => "All your journal data was deleted from this browser.".to_owned(),
-        Status::Imported { added, updated } => {
-            format!("Imported: {added} new, {updated} updated.")
+        Status::Imported {
+            added,
+            updated,
+            undo,
+        } => {
+            let kept = if undo.copy_key().is_some() {
+                " The versions it replaced are kept under \u{201c}Copies kept for safety\u{201d}."
+            } else {
+                ""
+            };
+            format!("Imported: {added} new, {updated} updated.{kept}")
         }
+        Status::ImportUndone {
+            removed,
+            restored,
+            kept,
+        } => {
+            let left = match kept {
+                0 => String::new(),
+                1 => " 1 entry changed since the import was left as it is.".to_owned(),
+                n => format!(" {n} entries changed since the import were left as they are."),
+            };
+            format!("Import undone: {removed} taken out, {restored} put back as they were.{left}")
+        }
+        Status::CopyRemoved => "Copy removed.".to_owned(),
+        Status::Exported(note) => format!("Exported. {note}"),
         Status::Failed(message) => message.clone(),
     }
 }
@@ -470,6 +521,18 @@ fn KeepACopy() -> impl IntoView {
             store
                 .status()
                 .set(Some(Status::Failed(format!("Could not export: {reason}."))));
+            return;
+        }
+        // Say what the file holds of the entries this build could not read.
+        let note = store.journal().with_untracked(|j| {
+            if json {
+                core::export_note(j)
+            } else {
+                core::export_csv_note(j)
+            }
+        });
+        if let Some(note) = note {
+            store.status().set(Some(Status::Exported(note)));
         }
     };
     view! {
@@ -558,17 +621,23 @@ fn Import() -> impl IntoView {
         if accept_future {
             p.accept_future();
         }
-        match store.commit(Change::Import(p)) {
-            Ok(Done::Imported { added, updated }) => {
-                store
-                    .status()
-                    .set(Some(Status::Imported { added, updated }));
+        store.commit(Change::Import(p), move |result| match result {
+            Ok(Done::Imported {
+                added,
+                updated,
+                undo,
+            }) => {
+                store.status().set(Some(Status::Imported {
+                    added,
+                    updated,
+                    undo,
+                }));
                 clear_file();
                 focus(".journal-status");
             }
             Ok(_) => clear_file(),
             Err(error) => refused.set(Some(error.to_string())),
-        }
+        });
     };
     let confirm = move |_| apply(false);
     let replace_future = move |_| apply(true);
@@ -735,8 +804,9 @@ fn Backups() -> impl IntoView {
         <div class="journal-backups" hidden=move || backups.with(Vec::is_empty)>
             <h3>"Copies kept for safety"</h3>
             <p class="hint">
-                "Aftercare kept these because it could not fully read what was stored. "
-                "They stay until you delete all your data."
+                "Aftercare keeps a copy of stored data it could not fully read, and of your "
+                "entries an import replaced. Each stays until you remove it: download it "
+                "first if you may need it."
             </p>
             <ul>{move || backups.get().into_iter().map(backup_item).collect_view()}</ul>
         </div>
@@ -749,6 +819,7 @@ fn backup_item(backup: Backup) -> impl IntoView {
         "older-version" => "Journal in an older format",
         "damaged" => "Journal with entries that could not be read",
         "unreadable" => "Data that could not be read",
+        "replaced" => "Your entries as they were before an import replaced them",
         _ => "Kept data",
     };
     let when = core::LocalDateTime::from_epoch_ms(backup.kept_ms, utc_offset_minutes())
@@ -761,11 +832,23 @@ fn backup_item(backup: Backup) -> impl IntoView {
         })
         .unwrap_or_default();
     let key = backup.key;
-    let download = move |_| {
-        if let Some(text) = JournalStore::raw_text(&key) {
-            let name = crate::journal_store::key::file_name(&key);
-            let _ = journal_files::download(&name, "application/json", &text);
+    let download = {
+        let key = key.clone();
+        move |_| {
+            if let Some(text) = JournalStore::raw_text(&key) {
+                let name = crate::journal_store::file_name(&key);
+                let _ = journal_files::download(&name, "application/json", &text);
+            }
         }
+    };
+    // Removing asks once more in place: the copy may be the only one of what it holds.
+    let confirming = RwSignal::new(false);
+    let remove = move |_| {
+        let store = JournalStore::get();
+        store.status().set(Some(match store.remove_backup(&key) {
+            Ok(()) => Status::CopyRemoved,
+            Err(error) => Status::Failed(format!("Not removed: {error}")),
+        }));
     };
     view! {
         <li>
@@ -774,6 +857,25 @@ fn backup_item(backup: Backup) -> impl IntoView {
             <button type="button" class="link" on:click=download>
                 "Download"
             </button>
+            " "
+            <button
+                type="button"
+                class="link danger"
+                hidden=confirming
+                on:click=move |_| confirming.set(true)
+            >
+                "Remove"
+            </button>
+            <span class="journal-copy-confirm" hidden=move || !confirming.get()>
+                "Remove this copy from this browser? It cannot be undone. "
+                <button type="button" class="link danger" on:click=remove>
+                    "Remove it"
+                </button>
+                " "
+                <button type="button" class="link" on:click=move |_| confirming.set(false)>
+                    "Keep it"
+                </button>
+            </span>
         </li>
     }
 }

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::components::care::FlagCards;
 use crate::components::journal_notice::JournalNotices;
-use crate::journal_store::{local_now, now_ms, Change, JournalStore, Status};
+use crate::journal_store::{local_now, now_ms, Change, Conflict, JournalStore, SaveError, Status};
 use crate::nav::Nav;
 use crate::pages::journal::focus;
 
@@ -51,6 +51,18 @@ impl Form {
         }
     }
 
+    /// Puts `draft`'s values in the form (the other tab's version, when the person asks).
+    fn fill(self, draft: &EntryDraft) {
+        self.started.set(draft.started.clone());
+        self.session_date.set(draft.session_date.clone());
+        self.symptoms.set(draft.symptoms.clone());
+        self.other_symptoms.set(draft.other_symptoms.clone());
+        self.severity.set(draft.severity.clone());
+        self.duration_amount.set(draft.duration_amount.clone());
+        self.duration_unit.set(draft.duration_unit.clone());
+        self.notes.set(draft.notes.clone());
+    }
+
     /// The values as the core's draft, tracked.
     fn draft(self) -> EntryDraft {
         EntryDraft {
@@ -78,7 +90,7 @@ pub fn JournalEntryPage() -> impl IntoView {
     let id_param = Nav::get().params_untracked().get("id").map(str::to_owned);
     // What to fill the form with, and the id being edited. Read once, untracked: a change
     // from another tab never resets what is being typed.
-    let form: Option<(EntryDraft, Option<EntryId>)> = match id_param {
+    let form: Option<(EntryDraft, Option<(EntryId, i64)>)> = match id_param {
         None => Some((
             EntryDraft {
                 started: local_now().map(|now| now.to_string()).unwrap_or_default(),
@@ -88,7 +100,12 @@ pub fn JournalEntryPage() -> impl IntoView {
         )),
         Some(text) => EntryId::parse(&text)
             .and_then(|id| store.journal().with_untracked(|j| j.get(&id).cloned()))
-            .map(|entry: Entry| (EntryDraft::from_entry(&entry), Some(entry.id))),
+            .map(|entry: Entry| {
+                (
+                    EntryDraft::from_entry(&entry),
+                    Some((entry.id, entry.updated_ms)),
+                )
+            }),
     };
     match form {
         Some((draft, editing)) => Either::Left(view! { <EntryForm draft editing/> }),
@@ -108,10 +125,26 @@ pub fn JournalEntryPage() -> impl IntoView {
     }
 }
 
-/// The form itself, filled from `draft`; `editing` is the id of the entry being changed.
+/// Where saving an edit stands when another tab changed or deleted the entry meanwhile.
+#[derive(Clone, Debug, PartialEq)]
+enum Clash {
+    /// Changed elsewhere: this is that version.
+    Changed(Box<Entry>),
+    /// Deleted elsewhere.
+    Deleted,
+}
+
+/// The form itself, filled from `draft`; `editing` is the id of the entry being changed and
+/// its `updated_ms` when the form opened.
 #[component]
-fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
+fn EntryForm(draft: EntryDraft, editing: Option<(EntryId, i64)>) -> impl IntoView {
     let store = JournalStore::get();
+    // The version of the entry this form's edit is based on: when storage holds another,
+    // saving asks instead of overwriting. `None` after the person chose to save over it.
+    let seen = StoredValue::new(editing.as_ref().map(|(_, ms)| *ms));
+    let editing = editing.map(|(id, _)| id);
+    let editing_id = StoredValue::new(editing.clone());
+    let clash: RwSignal<Option<Clash>> = RwSignal::new(None);
     let nav = Nav::get();
     // Symptoms the entry has that this build does not list: kept as ticked boxes, so an edit
     // never drops them.
@@ -150,11 +183,14 @@ fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
         "Add an entry"
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Validates and saves; `as_new` saves an edit whose entry was deleted elsewhere as an
+    // entry again.
+    let save = move |as_new: bool| {
         attempted.set(true);
         save_error.set(None);
+        clash.set(None);
         let now = now_ms();
+        let editing = editing_id.get_value();
         let id = editing.clone().unwrap_or_else(JournalStore::new_id);
         match form.draft().validate(id, now) {
             Err(problems) => {
@@ -163,24 +199,53 @@ fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
             }
             Ok(entry) => {
                 summary.set(Vec::new());
-                let change = if editing.is_some() {
-                    Change::Edit(entry)
+                let change = if editing.is_some() && !as_new {
+                    Change::Edit {
+                        entry,
+                        seen_ms: seen.get_value(),
+                    }
                 } else {
                     Change::Add(entry)
                 };
-                match store.commit(change) {
+                store.commit(change, move |result| match result {
                     Ok(_) => {
                         store.status().set(Some(Status::Saved));
                         nav.go(Route::Journal, Params::default());
+                    }
+                    Err(SaveError::Conflict(found)) => {
+                        clash.set(Some(match found {
+                            Conflict::Changed(theirs) => Clash::Changed(theirs),
+                            Conflict::Deleted => Clash::Deleted,
+                        }));
+                        focus(".journal-clash");
                     }
                     Err(error) => {
                         save_error.set(Some(error.to_string()));
                         focus(".journal-save-error");
                     }
-                }
+                });
             }
         }
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save(false);
+    };
+    // The person's answers when the entry changed elsewhere.
+    let keep_mine = move |_| {
+        seen.set_value(None);
+        save(false);
+    };
+    let use_theirs = move |_| {
+        if let Some(Clash::Changed(theirs)) = clash.get_untracked() {
+            form.fill(&EntryDraft::from_entry(&theirs));
+            seen.set_value(Some(theirs.updated_ms));
+        }
+        clash.set(None);
+        focus("h1");
+    };
+    let save_as_new = move |_| save(true);
+    let changed = move || clash.with(|c| matches!(c, Some(Clash::Changed(_))));
 
     view! {
         <div class="page journal-form">
@@ -231,6 +296,36 @@ fn EntryForm(draft: EntryDraft, editing: Option<EntryId>) -> impl IntoView {
                 >
                     {move || save_error.get().unwrap_or_default()}
                 </p>
+                <div
+                    class="journal-clash journal-error"
+                    role="alert"
+                    tabindex="-1"
+                    hidden=move || clash.with(Option::is_none)
+                >
+                    <p hidden=move || !changed()>
+                        "This entry was changed in another tab or window after you opened it. "
+                        "Saving yours would replace that version."
+                    </p>
+                    <p hidden=changed>
+                        "This entry was deleted in another tab or window after you opened it."
+                    </p>
+                    <p class="button-row">
+                        <button type="button" hidden=move || !changed() on:click=keep_mine>
+                            "Save mine over it"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            hidden=move || !changed()
+                            on:click=use_theirs
+                        >
+                            "Show the other version"
+                        </button>
+                        <button type="button" hidden=changed on:click=save_as_new>
+                            "Save mine as a new entry"
+                        </button>
+                    </p>
+                </div>
                 <p class="button-row">
                     <button type="submit">"Save entry"</button>
                     <a class="button secondary" href=Route::Journal.href()>

@@ -54,6 +54,7 @@ mod json;
 pub use json::write_str as write_json_str;
 mod model;
 mod schema;
+pub mod store;
 mod view;
 
 pub use collection::{

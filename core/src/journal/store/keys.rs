@@ -1,6 +1,6 @@
 //! Where one deployment of the app keeps its journal, and the one-time move from the key every
-//! deployment used to share. Pure: storage is reached through the small [`Storage`] trait, so
-//! every branch is tested natively (`cargo test -p aftercare`).
+//! deployment used to share. Pure: storage is reached through the [`Kv`] trait, so every
+//! branch is tested natively.
 //!
 //! `localStorage` belongs to an origin, not to a path, so two copies of the app on one origin
 //! (a project site and its staging copy on the same GitHub Pages account, say) used to read
@@ -21,7 +21,7 @@
 //! others start empty. Two opening at the very same moment may both end up with a copy;
 //! neither loses anything.
 
-use crate::storage::StorageError;
+use super::kv::Kv;
 
 /// The key every deployment used before keys carried the base path.
 pub const LEGACY_JOURNAL: &str = "aftercare.journal";
@@ -44,6 +44,7 @@ impl Keys {
     /// A URL path never holds a literal `#`, so no deployment's backup prefix is the start of
     /// another's key ("/" and "/a/" give `…@/#backup.` and `…@/a/#backup.`), and none starts
     /// with the old shared prefix (`aftercare.journal.`).
+    #[must_use]
     pub fn for_base(base: &str) -> Keys {
         let base = base_path(base);
         Keys {
@@ -53,6 +54,7 @@ impl Keys {
     }
 
     /// The old keys shared by every deployment on the origin.
+    #[must_use]
     pub fn legacy() -> Keys {
         Keys {
             journal: LEGACY_JOURNAL.to_owned(),
@@ -61,6 +63,7 @@ impl Keys {
     }
 
     /// Whether `key` is this journal's or one of its safety copies.
+    #[must_use]
     pub fn owns(&self, key: &str) -> bool {
         key == self.journal || key.starts_with(&self.backup_prefix)
     }
@@ -69,6 +72,7 @@ impl Keys {
 /// The directory part of a URL path: `pathname` without its query or fragment, up to and
 /// including its last `/` ("/aftercare/index.html" → "/aftercare/", "" → "/"). Relative links
 /// resolve against that directory, so it names the deployment.
+#[must_use]
 pub fn base_path(pathname: &str) -> String {
     let path = pathname.split(['?', '#']).next().unwrap_or("");
     let directory = path.rfind('/').map_or("", |end| &path[..=end]);
@@ -82,6 +86,7 @@ pub fn base_path(pathname: &str) -> String {
 /// A file name for downloading what is stored under `key`: letters and digits, with a dash
 /// for each run of anything else ("aftercare.journal@/a/#backup.damaged.1" →
 /// "aftercare-journal-a-backup-damaged-1.json").
+#[must_use]
 pub fn file_name(key: &str) -> String {
     let mut name = String::with_capacity(key.len() + 5);
     for c in key.chars() {
@@ -93,34 +98,6 @@ pub fn file_name(key: &str) -> String {
     }
     let name = name.trim_end_matches('-');
     format!("{}.json", if name.is_empty() { "aftercare" } else { name })
-}
-
-/// The storage calls adopting needs (the browser's `localStorage` in the app, a map in tests).
-pub trait Storage {
-    /// The text under `key`, `None` when nothing is stored.
-    ///
-    /// # Errors
-    ///
-    /// Whatever the storage reports.
-    fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
-    /// Stores `value` under `key`.
-    ///
-    /// # Errors
-    ///
-    /// Whatever the storage reports (full, unavailable…).
-    fn write(&self, key: &str, value: &str) -> Result<(), StorageError>;
-    /// Removes `key`.
-    ///
-    /// # Errors
-    ///
-    /// Whatever the storage reports.
-    fn remove(&self, key: &str) -> Result<(), StorageError>;
-    /// Every key that starts with `prefix`.
-    ///
-    /// # Errors
-    ///
-    /// Whatever the storage reports.
-    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
 }
 
 /// What [`adopt`] did.
@@ -141,7 +118,7 @@ pub enum Adoption {
 /// Moves the old shared journal (and its safety copies) to `keys` once, if `keys` has no
 /// journal yet; returns the keys to work from this session (see the module doc) and what
 /// happened.
-pub fn adopt(storage: &impl Storage, keys: &Keys) -> (Keys, Adoption) {
+pub fn adopt(storage: &impl Kv, keys: &Keys) -> (Keys, Adoption) {
     let legacy = Keys::legacy();
     if *keys == legacy {
         return (legacy, Adoption::Nothing);
@@ -205,13 +182,13 @@ pub fn adopt(storage: &impl Storage, keys: &Keys) -> (Keys, Adoption) {
 }
 
 /// Whether `key` holds exactly `text` now.
-fn holds(storage: &impl Storage, key: &str, text: &str) -> bool {
+fn holds(storage: &impl Kv, key: &str, text: &str) -> bool {
     matches!(storage.read(key), Ok(Some(now)) if now == text)
 }
 
 /// Copies `old` to `new` and reads the copy back: the text copied, `None` when `old` was empty
 /// by now, `Err` when the copy failed or differs (or `new` already held something else).
-fn copy(storage: &impl Storage, old: &str, new: &str) -> Result<Option<String>, ()> {
+fn copy(storage: &impl Kv, old: &str, new: &str) -> Result<Option<String>, ()> {
     let Some(text) = storage.read(old).map_err(|_| ())? else {
         return Ok(None);
     };
@@ -230,66 +207,8 @@ fn copy(storage: &impl Storage, old: &str, new: &str) -> Result<Option<String>, 
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-    use std::collections::BTreeMap;
-
+    use super::super::kv::MemoryKv;
     use super::*;
-
-    /// A storage in memory whose writes to keys starting with `full` fail as a full storage
-    /// would.
-    #[derive(Default)]
-    struct Memory {
-        items: RefCell<BTreeMap<String, String>>,
-        full: Option<&'static str>,
-    }
-
-    impl Memory {
-        fn with(items: &[(&str, &str)]) -> Memory {
-            Memory {
-                items: RefCell::new(
-                    items
-                        .iter()
-                        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                        .collect(),
-                ),
-                full: None,
-            }
-        }
-
-        fn get(&self, key: &str) -> Option<String> {
-            self.items.borrow().get(key).cloned()
-        }
-
-        fn keys(&self) -> Vec<String> {
-            self.items.borrow().keys().cloned().collect()
-        }
-    }
-
-    impl Storage for Memory {
-        fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
-            Ok(self.get(key))
-        }
-        fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-            if self.full.is_some_and(|p| key.starts_with(p)) {
-                return Err(StorageError::QuotaExceeded);
-            }
-            self.items
-                .borrow_mut()
-                .insert(key.to_owned(), value.to_owned());
-            Ok(())
-        }
-        fn remove(&self, key: &str) -> Result<(), StorageError> {
-            self.items.borrow_mut().remove(key);
-            Ok(())
-        }
-        fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
-            Ok(self
-                .keys()
-                .into_iter()
-                .filter(|k| k.starts_with(prefix))
-                .collect())
-        }
-    }
 
     #[track_caller]
     fn check_base(pathname: &str, expected: &str) {
@@ -345,7 +264,7 @@ mod tests {
 
     #[test]
     fn nothing_stored_nothing_moved() {
-        let storage = Memory::default();
+        let storage = MemoryKv::new();
         let keys = Keys::for_base("/a/");
         assert_eq!(adopt(&storage, &keys), (keys, Adoption::Nothing));
         assert!(storage.keys().is_empty());
@@ -353,7 +272,7 @@ mod tests {
 
     #[test]
     fn the_old_journal_and_its_copies_move_once() {
-        let storage = Memory::with(&[
+        let storage = MemoryKv::with(&[
             ("aftercare.journal", "J"),
             ("aftercare.journal.backup.damaged.5", "B"),
             ("aftercare.region", "uk"),
@@ -382,7 +301,7 @@ mod tests {
 
     #[test]
     fn a_journal_of_its_own_leaves_the_old_key_alone() {
-        let storage = Memory::with(&[
+        let storage = MemoryKv::with(&[
             ("aftercare.journal@/a/", "mine"),
             ("aftercare.journal", "old"),
         ]);
@@ -399,11 +318,11 @@ mod tests {
     fn a_failed_copy_keeps_the_old_keys_and_works_from_them() {
         // The journal fits, its safety copy does not: nothing is removed, the new journal copy
         // is dropped so the next start tries again, and this session uses the old keys.
-        let mut storage = Memory::with(&[
+        let storage = MemoryKv::with(&[
             ("aftercare.journal", "J"),
             ("aftercare.journal.backup.damaged.5", "B"),
         ]);
-        storage.full = Some("aftercare.journal@/a/#");
+        storage.set_full_for(Some("aftercare.journal@/a/#"));
         let a = Keys::for_base("/a/");
         assert_eq!(adopt(&storage, &a), (Keys::legacy(), Adoption::KeptOld));
         assert_eq!(
@@ -411,7 +330,7 @@ mod tests {
             ["aftercare.journal", "aftercare.journal.backup.damaged.5"]
         );
         // With room again, the next start moves everything.
-        storage.full = None;
+        storage.set_full_for(None);
         assert_eq!(
             adopt(&storage, &a),
             (a.clone(), Adoption::Moved { backups: 1 })
@@ -427,8 +346,8 @@ mod tests {
 
     #[test]
     fn a_full_storage_keeps_the_old_journal() {
-        let mut storage = Memory::with(&[("aftercare.journal", "J")]);
-        storage.full = Some("aftercare.journal@");
+        let storage = MemoryKv::with(&[("aftercare.journal", "J")]);
+        storage.set_full_for(Some("aftercare.journal@"));
         let a = Keys::for_base("/a/");
         assert_eq!(adopt(&storage, &a), (Keys::legacy(), Adoption::KeptOld));
         assert_eq!(storage.keys(), ["aftercare.journal"]);
@@ -436,7 +355,7 @@ mod tests {
 
     #[test]
     fn old_safety_copies_alone_move_too() {
-        let storage = Memory::with(&[("aftercare.journal.backup.unreadable.9", "x")]);
+        let storage = MemoryKv::with(&[("aftercare.journal.backup.unreadable.9", "x")]);
         let a = Keys::for_base("/");
         assert_eq!(adopt(&storage, &a), (a, Adoption::Moved { backups: 1 }));
         assert_eq!(storage.keys(), ["aftercare.journal@/#backup.unreadable.9"]);
@@ -444,7 +363,7 @@ mod tests {
 
     #[test]
     fn a_different_copy_already_there_is_never_overwritten() {
-        let storage = Memory::with(&[
+        let storage = MemoryKv::with(&[
             ("aftercare.journal", "J"),
             ("aftercare.journal.backup.damaged.5", "B"),
             ("aftercare.journal@/a/#backup.damaged.5", "other"),
