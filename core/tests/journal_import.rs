@@ -367,6 +367,18 @@ fn a_future_clock_never_replaces_an_entry_by_default() {
     assert_eq!(merged.get(&id("c")).unwrap().notes, "slightly ahead");
     assert_eq!(merged.len(), 5);
 
+    // "Keep mine": only the new entries come in; nothing of the person's is replaced.
+    let mut mine_kept = preview.clone();
+    mine_kept.keep_mine();
+    assert_eq!((mine_kept.replaces(), mine_kept.held_future.len()), (0, 0));
+    assert_eq!(mine_kept.new_count(), 2);
+    assert!(mine_kept.changes_anything());
+    let merged = apply_import(local.clone(), mine_kept);
+    for kept in ["a", "b", "c"] {
+        assert_eq!(merged.get(&id(kept)), local.get(&id(kept)), "{kept} kept");
+    }
+    assert_eq!(merged.len(), 5);
+
     // Only when the person chooses the file's versions do they replace.
     let mut accepted = preview;
     accepted.accept_future();

@@ -612,14 +612,17 @@ fn Import() -> impl IntoView {
             }
         });
     };
-    // Applies the preview; `accept_future` first lets the held-back copies dated in the
-    // future replace the ones here ("Replace mine with these too").
-    let apply = move |accept_future: bool| {
+    // Applies the preview: as shown, with the held-back copies dated in the future too
+    // ("Replace mine with these too"), or with nothing of the person's replaced ("Keep
+    // mine").
+    let apply = move |choice: Choice| {
         let Some(mut p) = preview.try_update(Option::take).flatten() else {
             return;
         };
-        if accept_future {
-            p.accept_future();
+        match choice {
+            Choice::AsShown => {}
+            Choice::FutureToo => p.accept_future(),
+            Choice::KeepMine => p.keep_mine(),
         }
         store.commit(Change::Import(p), move |result| match result {
             Ok(Done::Imported {
@@ -639,8 +642,25 @@ fn Import() -> impl IntoView {
             Err(error) => refused.set(Some(error.to_string())),
         });
     };
-    let confirm = move |_| apply(false);
-    let replace_future = move |_| apply(true);
+    let confirm = move |_| apply(Choice::AsShown);
+    let replace_future = move |_| apply(Choice::FutureToo);
+    let keep_mine = move |_| apply(Choice::KeepMine);
+    // New entries to add when the person keeps all of theirs: offered when the file would
+    // replace some of theirs and also holds new ones.
+    let only_new = move || {
+        preview.with(|p| {
+            p.as_ref()
+                .filter(|p| p.replaces() + p.held_future.len() > 0)
+                .map_or(0, ImportPreview::new_count)
+        })
+    };
+    let only_new_label = move || match only_new() {
+        1 => "Keep mine, import only the 1 new entry".to_owned(),
+        n => format!(
+            "Keep mine, import only the {} new entries",
+            core::group_digits(n)
+        ),
+    };
     // Entries of the person's whose changed copy in the file is dated in the future: kept
     // unless they choose the file's.
     let held = move || preview.with(|p| p.as_ref().map_or(0, |p| p.held_future.len()));
@@ -739,6 +759,14 @@ fn Import() -> impl IntoView {
                         <button type="button" on:click=confirm>
                             {import_label}
                         </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            hidden=move || only_new() == 0
+                            on:click=keep_mine
+                        >
+                            {only_new_label}
+                        </button>
                         <button type="button" class="secondary" on:click=cancel>
                             "Cancel"
                         </button>
@@ -753,6 +781,17 @@ fn Import() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// How the person chose to apply an import preview.
+#[derive(Clone, Copy)]
+enum Choice {
+    /// As the preview says.
+    AsShown,
+    /// Letting copies dated in the future replace theirs too.
+    FutureToo,
+    /// Replacing nothing of theirs: new entries only.
+    KeepMine,
 }
 
 /// The browser's answer about keeping the data, and a button to ask.

@@ -206,6 +206,16 @@ impl ImportPreview {
         self.to_update.append(&mut self.held_future);
     }
 
+    /// Keeps every entry here that the file would replace: only new entries are imported
+    /// (the person chose "Keep mine"). The file's versions, and the held-back copies dated
+    /// in the future, count as kept.
+    pub fn keep_mine(&mut self) {
+        self.replace_future = false;
+        self.kept_local += self.to_update.len() + self.held_future.len();
+        self.to_update.clear();
+        self.held_future.clear();
+    }
+
     /// What the person should know before confirming, one plain sentence each (empty when
     /// there is nothing to warn about): how many of their entries the file's versions
     /// would replace, which entries are dated in the future and what happens to them, and
