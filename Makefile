@@ -29,12 +29,13 @@ test: setup
 bench: setup
 	@scripts/bench.sh
 
-## lint: formatting and clippy for host and wasm32
+## lint: formatting, clippy for host and wasm32, and no declared-but-unused dependency
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p aftercare --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p aftercare --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo test --quiet -p xtask --test dependencies
 
 clean:
 	rm -rf dist target

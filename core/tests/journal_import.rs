@@ -367,18 +367,6 @@ fn a_future_clock_never_replaces_an_entry_by_default() {
     assert_eq!(merged.get(&id("c")).unwrap().notes, "slightly ahead");
     assert_eq!(merged.len(), 5);
 
-    // "Keep mine": only the new entries come in; nothing of the person's is replaced.
-    let mut mine_kept = preview.clone();
-    mine_kept.keep_mine();
-    assert_eq!((mine_kept.replaces(), mine_kept.held_future.len()), (0, 0));
-    assert_eq!(mine_kept.new_count(), 2);
-    assert!(mine_kept.changes_anything());
-    let merged = apply_import(local.clone(), mine_kept);
-    for kept in ["a", "b", "c"] {
-        assert_eq!(merged.get(&id(kept)), local.get(&id(kept)), "{kept} kept");
-    }
-    assert_eq!(merged.len(), 5);
-
     // Only when the person chooses the file's versions do they replace.
     let mut accepted = preview;
     accepted.accept_future();
@@ -505,4 +493,39 @@ fn refusals(preview: &aftercare_core::journal::ImportPreview) -> Vec<(usize, &st
         .iter()
         .map(|b| (b.index, b.reason.as_str()))
         .collect()
+}
+
+#[test]
+fn keep_mine_imports_only_the_new_entries() {
+    let local = here();
+    let file = save(&Journal::from_entries(vec![
+        // Changed and newer: would replace the person's "a".
+        changed_at(
+            with_notes(
+                entry("a", "2024-03-01T21:30", 6, &["fatigue"]),
+                "the file's",
+            ),
+            NOW - 1,
+        ),
+        // Changed, dated a year ahead: held back.
+        changed_at(
+            with_notes(entry("b", "2024-03-02T09:00", 2, &["sleep"]), "future"),
+            NOW + 365 * IMPORT_FUTURE_SLACK_MS,
+        ),
+        entry("n", "2024-03-04T09:00", 1, &[]),
+    ]));
+    let mut preview = preview_import(&local, &file, NOW).unwrap();
+    assert_eq!((preview.replaces(), preview.held_future.len()), (1, 1));
+    preview.keep_mine();
+    assert_eq!((preview.replaces(), preview.held_future.len()), (0, 0));
+    assert_eq!(preview.new_count(), 1);
+    assert!(preview.changes_anything());
+    assert!(preview.warnings().iter().all(|w| !w.contains("replaced")));
+    let merged = apply_import(local.clone(), preview);
+    let id = |s: &str| EntryId::parse(s).unwrap();
+    for kept in ["a", "b"] {
+        assert_eq!(merged.get(&id(kept)), local.get(&id(kept)), "{kept} kept");
+    }
+    assert!(merged.get(&id("n")).is_some());
+    assert_eq!(merged.len(), local.len() + 1);
 }

@@ -48,6 +48,7 @@ mod collection;
 mod csv;
 mod date;
 mod draft;
+mod fast;
 mod import;
 mod json;
 /// Appends text as a JSON string literal (also used by the build tool).

@@ -298,6 +298,15 @@ fn split(results: Vec<Result<Entry, BadEntry>>) -> (Vec<Entry>, Vec<BadEntry>) {
 #[must_use]
 pub fn load(raw: &str) -> LoadOutcome {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    // The plain case (the current format, known fields only) in one typed pass.
+    if let Some(journal) = super::fast::load(raw) {
+        return LoadOutcome::Ok(journal);
+    }
+    load_by_value(raw)
+}
+
+/// [`load`] through a `serde_json::Value` tree: every case, with recovery entry by entry.
+pub(super) fn load_by_value(raw: &str) -> LoadOutcome {
     let mut value: Value = match serde_json::from_str(raw) {
         Ok(value) => value,
         Err(error) => {
