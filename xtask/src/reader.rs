@@ -73,7 +73,7 @@ pub fn build(dist: &Path) -> Result<Bundle, String> {
     let wasm = read(&optimised)?;
     let mut both = js.clone();
     both.extend_from_slice(&wasm);
-    let hash = &sha256::hex(&sha256::digest(&both))[..16];
+    let hash = &sha256::hex(&both)[..16];
     let bundle = Bundle {
         js: format!("reader-{hash}.js"),
         wasm: format!("reader-{hash}_bg.wasm"),

@@ -2,9 +2,9 @@
 //! exactly the SVG the icon uses (a rounded `<rect>`, `<circle>`s with fill, stroke and
 //! dashes) and refuses anything else, so the PNGs can never silently differ from the SVG.
 //!
-//! The PNGs are committed in `public/icons/`; the test `committed_icons_match_the_svg`
-//! fails when they are stale, and regenerates them when run as
-//! `UPDATE_ICONS=1 cargo test -p xtask committed_icons`.
+//! The PNGs are committed in `public/icons/`; the build and the test
+//! `committed_icons_match_the_svg` fail when their pixels differ from the SVG's, and the test
+//! regenerates them when run as `UPDATE_ICONS=1 cargo test -p xtask committed_icons`.
 
 use super::png;
 use std::f64::consts::TAU;
@@ -48,12 +48,28 @@ pub const ICONS: &[Icon] = &[
 /// Samples per pixel along each axis (16 per pixel): smooth edges, exact flat colours.
 const SUPERSAMPLE: u32 = 4;
 
-/// Renders the SVG as a `size × size` PNG.
+/// Whether `png` shows exactly what the SVG draws for `icon`: the same size, the same pixels.
+///
+/// Pixels rather than bytes, so that another PNG encoder, or another version of `flate2`,
+/// compressing the same image differently does not make a committed icon stale. A file that
+/// does not decode is stale.
 ///
 /// # Errors
 /// When the SVG uses anything the rasteriser does not draw.
+pub fn is_current(svg: &str, icon: &Icon, png: &[u8]) -> Result<bool, String> {
+    let expected = rasterise(svg, icon.size, icon.full_bleed)?;
+    Ok(png::decode(png).is_ok_and(|(width, height, rgba)| {
+        width == icon.size && height == icon.size && rgba == expected
+    }))
+}
+
+/// Renders the SVG as a `size × size` PNG (only the regenerating test writes icons).
+///
+/// # Errors
+/// When the SVG uses anything the rasteriser does not draw.
+#[cfg(test)]
 pub fn render(svg: &str, size: u32, full_bleed: bool) -> Result<Vec<u8>, String> {
-    Ok(png::encode(size, size, &rasterise(svg, size, full_bleed)?))
+    png::encode(size, size, &rasterise(svg, size, full_bleed)?)
 }
 
 /// The SVG drawn as `size × size` RGBA pixels (straight alpha).
@@ -442,19 +458,50 @@ mod tests {
         let svg = std::fs::read_to_string(public().join("icon.svg")).unwrap();
         let update = std::env::var_os("UPDATE_ICONS").is_some();
         for icon in ICONS {
-            let png = render(&svg, icon.size, icon.full_bleed).unwrap();
             let path = public().join(icon.path);
             if update {
+                let png = render(&svg, icon.size, icon.full_bleed).unwrap();
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(&path, &png).unwrap();
             }
             let committed = std::fs::read(&path).unwrap_or_default();
             assert!(
-                committed == png,
+                is_current(&svg, icon, &committed).unwrap(),
                 "{} is stale: run UPDATE_ICONS=1 cargo test -p xtask committed_icons",
                 icon.path
             );
         }
+    }
+
+    #[test]
+    fn rendering_twice_gives_identical_bytes() {
+        // The committed icons must not change when nothing they are drawn from changed.
+        let svg = std::fs::read_to_string(public().join("icon.svg")).unwrap();
+        for icon in ICONS {
+            let first = render(&svg, icon.size, icon.full_bleed).unwrap();
+            let second = render(&svg, icon.size, icon.full_bleed).unwrap();
+            assert!(first == second, "{}", icon.path);
+            assert!(is_current(&svg, icon, &first).unwrap(), "{}", icon.path);
+        }
+    }
+
+    #[test]
+    fn an_icon_of_other_pixels_or_size_is_stale() {
+        let svg = std::fs::read_to_string(public().join("icon.svg")).unwrap();
+        let icon = &ICONS[0];
+        let mut rgba = rasterise(&svg, icon.size, icon.full_bleed).unwrap();
+        let size = icon.size;
+        assert!(is_current(&svg, icon, &png::encode(size, size, &rgba).unwrap()).unwrap());
+        rgba[4 * 1000] ^= 1;
+        assert!(!is_current(&svg, icon, &png::encode(size, size, &rgba).unwrap()).unwrap());
+        let other = rasterise(&svg, size + 1, icon.full_bleed).unwrap();
+        assert!(!is_current(
+            &svg,
+            icon,
+            &png::encode(size + 1, size + 1, &other).unwrap()
+        )
+        .unwrap());
+        assert!(!is_current(&svg, icon, b"not a png").unwrap());
     }
 
     const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img">

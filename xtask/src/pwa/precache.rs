@@ -70,7 +70,7 @@ impl Precache {
                 fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             entries.push(Entry {
                 url: url_of(&path),
-                sha256: sha256::hex(&sha256::digest(&bytes)),
+                sha256: sha256::hex(&bytes),
                 size: bytes.len() as u64,
             });
         }
@@ -92,7 +92,7 @@ impl Precache {
             summary.push_str(&e.sha256);
             summary.push('\n');
         }
-        let version = sha256::hex(&sha256::digest(summary.as_bytes()))[..16].to_owned();
+        let version = sha256::hex(summary.as_bytes())[..16].to_owned();
         Ok(Precache { version, entries })
     }
 
