@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let nav = Nav::install();
+    let nav = Nav::install(renders);
     #[cfg(feature = "full")]
     crate::journal_store::JournalStore::install();
     let route = nav.route();

@@ -1,8 +1,10 @@
 //! Aftercare's client app: thin Leptos components over the pure core (`aftercare_core`).
 //!
 //! `app` is the root and layout, `nav` owns the location, `pages/` holds one file per page
-//! and `components/` the small pieces pages share. Behaviour lives in the core; components
-//! read signals, call methods and render.
+//! and `components/` the small pieces pages share; `window` holds the window-wide tools all
+//! of them may use. The modules form a graph without circles (ARCHITECTURE.md, "Module
+//! graph"); this file wires them together. Behaviour lives in the core; components read
+//! signals, call methods and render.
 //!
 //! The crate builds two bundles. With the `full` feature (the default) it is the whole app.
 //! Without it, it is the reader: the static pages, the header and the offline notes, small
@@ -23,6 +25,7 @@ mod storage;
 mod takeover;
 #[cfg(not(feature = "full"))]
 mod upgrade;
+mod window;
 
 /// Mounts the app on the page, taking over the prerendered markup if the page has some.
 pub fn start() {
@@ -53,6 +56,13 @@ fn mount() {
     #[cfg(feature = "full")]
     handle.forget();
     if let Some(prerendered) = prerendered {
-        prerendered.restore();
+        prerendered.restore(search_started);
     }
+}
+
+/// Someone typed into the page taken over: the reader starts loading the whole app (which
+/// has search, and takes the words over); the whole app shows their results itself.
+fn search_started() {
+    #[cfg(not(feature = "full"))]
+    upgrade::start();
 }

@@ -5,8 +5,11 @@
 //! same-app link clicks into `history.pushState` plus a signal update, and `popstate` keeps the
 //! back button working. Query parameters (`?q=`, `?symptoms=`) are page state that can be
 //! shared; [`Nav::set_param`] replaces them in place as someone types.
+//!
+//! Navigation knows nothing of the app above it: which pages this bundle shows itself (the
+//! reader shows only the static ones) is given to [`Nav::install`] by the app.
 
-use crate::takeover::on_window;
+use crate::window::on_window;
 use aftercare_core::route::{Params, Route};
 use leptos::ev;
 use leptos::prelude::*;
@@ -26,15 +29,23 @@ pub struct Location {
 pub struct Nav {
     location: RwSignal<Location>,
     route: Memo<Route>,
+    /// Whether this bundle shows a page itself; links to other pages are left to the browser.
+    shows: fn(Route) -> bool,
 }
 
 impl Nav {
     /// Reads the browser's location, installs the click and `popstate` listeners and provides
-    /// the handle as context. Call once, in the app's root.
-    pub fn install() -> Nav {
+    /// the handle as context. Call once, in the app's root. `shows` says whether this bundle
+    /// shows a page itself: clicks on links to pages it does not show are left to the browser
+    /// (a page load, with the bundle that shows them).
+    pub fn install(shows: fn(Route) -> bool) -> Nav {
         let location = RwSignal::new(read_location());
         let route = Memo::new(move |_| location.with(|l| l.route));
-        let nav = Nav { location, route };
+        let nav = Nav {
+            location,
+            route,
+            shows,
+        };
         provide_context(nav);
 
         on_window(ev::popstate, move |_| location.set(read_location()));
@@ -42,9 +53,10 @@ impl Nav {
         nav
     }
 
-    /// The navigation handle provided by the app.
+    /// The navigation handle provided by the app. (Outside the app, which never happens, it
+    /// installs one that leaves every link to the browser: slower, never wrong.)
     pub fn get() -> Nav {
-        use_context::<Nav>().unwrap_or_else(Nav::install)
+        use_context::<Nav>().unwrap_or_else(|| Nav::install(|_| false))
     }
 
     /// The current page (changes only when the page does, not its parameters).
@@ -133,7 +145,7 @@ impl Nav {
             return;
         };
         let route = Route::parse(relative);
-        if !crate::app::renders(route) {
+        if !(self.shows)(route) {
             return;
         }
         event.prevent_default();

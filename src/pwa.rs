@@ -20,7 +20,7 @@
 //! page reloads on `controllerchange`. A tab that did not ask keeps running and keeps its
 //! note; nothing reloads under someone typing a journal entry.
 
-use crate::takeover::on_window;
+use crate::window::{on_window, retired, warn};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -191,7 +191,7 @@ impl Pwa {
     /// Shows the update note for a version already waiting, and for each one that finishes
     /// installing later.
     fn watch(self, registration: ServiceWorkerRegistration) {
-        if crate::takeover::retired() {
+        if retired() {
             return;
         }
         if registration.waiting().is_some() && has_controller() {
@@ -204,7 +204,7 @@ impl Pwa {
             };
             let installing = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if crate::takeover::retired() {
+                if retired() {
                     return;
                 }
                 // "installed" with a controller already in place means an update is waiting;
@@ -224,7 +224,7 @@ impl Pwa {
     }
 
     fn on_controller_change(self) {
-        if crate::takeover::retired() {
+        if retired() {
             return;
         }
         if self.reload_on_change.get_value() {
@@ -262,7 +262,7 @@ impl Pwa {
     /// Asks the browser to look for a new `sw.js` (when `now`, else at most every ten
     /// minutes). The browser also checks on every page load by itself.
     fn check_for_update(self, now: bool) {
-        if crate::takeover::retired() {
+        if retired() {
             return;
         }
         let time = js_sys::Date::now();
@@ -334,13 +334,4 @@ fn on_settled(
     // One of the two runs, once; both are small and few (registration, update checks).
     ok.forget();
     failed.forget();
-}
-
-/// A warning in the console, prefixed so it is clear where it comes from.
-pub(crate) fn warn(message: &str, detail: Option<&JsValue>) {
-    let message = JsValue::from_str(&format!("Aftercare: {message}"));
-    match detail {
-        Some(detail) => web_sys::console::warn_2(&message, detail),
-        None => web_sys::console::warn_1(&message),
-    }
 }

@@ -15,12 +15,10 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The event the whole app sends, just before it takes the page over, to the reader bundle
-/// that was running it (see `upgrade`).
-pub const TAKEOVER_EVENT: &str = "aftercare:takeover";
+// `region` still names `on_window` here; its home is `window` (a leaf), this only forwards.
+pub use crate::window::on_window;
 
 thread_local! {
-    static RETIRED: Cell<bool> = const { Cell::new(false) };
     static TYPED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
@@ -29,33 +27,6 @@ thread_local! {
 #[cfg_attr(feature = "full", allow(dead_code))]
 pub fn typed() -> String {
     TYPED.with(|t| t.borrow().clone())
-}
-
-/// Whether this app has handed the page to another (then its window-wide handlers, which
-/// outlive it, must do nothing).
-pub fn retired() -> bool {
-    RETIRED.with(Cell::get)
-}
-
-/// Listens to a window event for as long as this app runs the page: once it has handed the
-/// page over (the reader stepping aside for the whole app), the handler is not called. Every
-/// window-wide listener of the app goes through here.
-pub fn on_window<E>(event: E, handler: impl Fn(E::EventType) + 'static)
-where
-    E: leptos::ev::EventDescriptor + 'static,
-    E::EventType: wasm_bindgen::JsCast,
-{
-    let _ = leptos::prelude::window_event_listener(event, move |e| {
-        if !retired() {
-            handler(e);
-        }
-    });
-}
-
-/// Marks this app as having handed the page over.
-#[cfg_attr(feature = "full", allow(dead_code))]
-pub fn retire() {
-    RETIRED.with(|r| r.set(true));
 }
 
 /// Whether this page was prerendered by the build (or handed over by the reader bundle).
@@ -148,7 +119,7 @@ pub fn clear() -> Option<Prerendered> {
         window.scroll_y().unwrap_or_default(),
     );
     // A reader bundle running this page steps aside first (it removes its own markup).
-    if let Ok(event) = web_sys::Event::new(TAKEOVER_EVENT) {
+    if let Ok(event) = web_sys::Event::new(crate::window::TAKEOVER_EVENT) {
         let _ = window.dispatch_event(&event);
     }
     body.set_inner_html("");
@@ -171,9 +142,9 @@ impl Prerendered {
     }
 
     /// After the app has mounted: puts the scroll position back and the focus in the search
-    /// box if it was there. The reader, which shows no results, starts loading the whole app
-    /// when words were typed, which will take them over.
-    pub fn restore(self) {
+    /// box if it was there. When words were typed it calls `search_started` first: the reader,
+    /// which shows no results, starts loading the whole app there, which will take them over.
+    pub fn restore(self, search_started: impl FnOnce()) {
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -201,10 +172,4 @@ impl Prerendered {
             let _ = input.set_selection_range(end, end);
         }
     }
-}
-
-/// Someone has typed a search: the reader starts loading the whole app (which has search).
-fn search_started() {
-    #[cfg(not(feature = "full"))]
-    crate::upgrade::start();
 }

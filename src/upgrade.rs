@@ -4,14 +4,14 @@
 //! starts typing, the reader loads the whole app in place, with no page load: it marks the
 //! page as prerendered and imports the whole app's module, whose start takes the page over
 //! exactly as it takes over a prerendered page (the typed words, the focus and the scroll go
-//! with it). Just before it does, it sends `TAKEOVER_EVENT`; the reader then unmounts and
-//! retires, so from then on only the whole app handles the page.
+//! with it). Just before it does, it sends `window::TAKEOVER_EVENT`; the reader then unmounts
+//! and retires, so from then on only the whole app handles the page.
 //!
 //! The whole app's two files are named by the build in `<meta name="aftercare-app">` (paths
 //! relative to `<base>`). If loading fails (say, offline before the first full visit) the
 //! page stays as it is, a working reader, and a plain form submit still reaches the search.
 
-use crate::pwa::warn;
+use crate::window::{retire, warn, TAKEOVER_EVENT};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
@@ -37,14 +37,12 @@ thread_local! {
 pub fn keep<T: 'static>(handle: T) {
     HANDLE.with(|h| *h.borrow_mut() = Some(Box::new(handle)));
     let on_takeover = Closure::<dyn Fn()>::new(|| {
-        crate::takeover::retire();
+        retire();
         HANDLE.with(|h| h.borrow_mut().take());
     });
     if let Some(window) = web_sys::window() {
-        let _ = window.add_event_listener_with_callback(
-            crate::takeover::TAKEOVER_EVENT,
-            on_takeover.as_ref().unchecked_ref(),
-        );
+        let _ = window
+            .add_event_listener_with_callback(TAKEOVER_EVENT, on_takeover.as_ref().unchecked_ref());
     }
     // Lives as long as the page.
     on_takeover.forget();

@@ -109,7 +109,7 @@ fn SearchBox() -> impl IntoView {
         request_animation_frame(move || show_flags(&typed));
     }
 
-    crate::takeover::on_window(ev::keydown, move |event| {
+    crate::window::on_window(ev::keydown, move |event| {
         if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
