@@ -1,0 +1,141 @@
+//! The frame around every static page: the skip link, the site header (brand, "Get help
+//! now", the search box, the main navigation) and what goes inside the footer.
+
+use crate::content;
+use crate::html::Html;
+use crate::route::Route;
+
+use super::care::emergency_sentence;
+
+/// Whether the main-navigation link to `link` is marked as the current page at `here`
+/// (a side effect counts as the guide, a thread as the questions).
+#[must_use]
+pub fn is_current(link: Route, here: Route) -> bool {
+    match (link, here) {
+        (Route::Home, Route::Effect(_))
+        | (Route::Faq, Route::Thread(_))
+        | (Route::Journal, Route::JournalEntry | Route::JournalSummary) => true,
+        (a, b) => a == b,
+    }
+}
+
+/// The main navigation: (page, link text).
+pub const NAV: [(Route, &str); 5] = [
+    (Route::Home, "Guide"),
+    (Route::Faq, "Questions"),
+    (Route::Check, "Check symptoms"),
+    (Route::Journal, "Journal"),
+    (Route::About, "About"),
+];
+
+/// What the search box says.
+pub const SEARCH_LABEL: &str = "Search the guide";
+/// The search box's example words.
+pub const SEARCH_PLACEHOLDER: &str = "e.g. tired, pee, needle left in";
+
+/// The skip link and the site header as the app renders them on `route` with an empty search
+/// box. The build prerenders it; the app renders the same markup with live parts.
+#[must_use]
+pub fn header(route: Route) -> String {
+    let mut h = Html::new();
+    let skip = format!("{}#main", route.href());
+    h.leaf(
+        "a",
+        &[("class", "skip-link"), ("href", &skip)],
+        "Skip to content",
+    );
+    h.open("header", &[("class", "site-header")])
+        .open("div", &[("class", "bar")])
+        .open("a", &[("class", "brand"), ("href", "./")])
+        .leaf(
+            "span",
+            &[("class", "brand-mark"), ("aria-hidden", "true")],
+            "◌",
+        )
+        .text("Aftercare")
+        .close("a")
+        .leaf(
+            "a",
+            &[("class", "help-now"), ("href", &Route::Help.href())],
+            "Get help now",
+        )
+        .close("div");
+    h.open(
+        "form",
+        &[
+            ("class", "site-search"),
+            ("role", "search"),
+            ("action", &Route::Search.href()),
+            ("method", "get"),
+        ],
+    )
+    .leaf("label", &[("for", "site-q")], SEARCH_LABEL)
+    .open(
+        "input",
+        &[
+            ("id", "site-q"),
+            ("type", "search"),
+            ("name", "q"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("maxlength", "10000"),
+            ("placeholder", SEARCH_PLACEHOLDER),
+            ("aria-keyshortcuts", "/"),
+        ],
+    )
+    .close("input")
+    .close("form")
+    // Where the reader shows a red flag's card as soon as typed words name one.
+    .leaf(
+        "div",
+        &[("class", "header-flags"), ("aria-live", "polite")],
+        "",
+    );
+    h.open("nav", &[("aria-label", "Main")]).open("ul", &[]);
+    for (link, label) in NAV {
+        h.open("li", &[]);
+        let href = link.href();
+        if is_current(link, route) {
+            h.leaf("a", &[("href", &href), ("aria-current", "page")], label);
+        } else {
+            h.leaf("a", &[("href", &href)], label);
+        }
+        h.close("li");
+    }
+    h.close("ul").close("nav").close("header");
+    h.into_string()
+}
+
+/// What goes inside the site footer: the short disclaimer and the attribution.
+#[must_use]
+pub fn footer_inner() -> String {
+    let article = content::article();
+    let mut h = Html::new();
+    h.open("p", &[])
+        .leaf("strong", &[], "Information only, not medical advice.")
+        .text(" Never wait to get help because of something you read here. ");
+    emergency_sentence(&mut h);
+    h.close("p");
+    h.open("p", &[])
+        .text("The guide and answers are by ")
+        .text(&article.author.byline())
+        .text(", ")
+        .text(article.attribution.practice)
+        .text(". ")
+        .leaf("a", &[("href", &Route::About.href())], "About this guide")
+        .close("p");
+    h.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_marks_the_current_section() {
+        let html = header(Route::Effect(2));
+        assert!(html.contains("<a href=\"./\" aria-current=\"page\">Guide</a>"));
+        assert_eq!(html.matches("aria-current").count(), 1);
+        assert!(header(Route::Help).matches("aria-current").count() == 0);
+    }
+}

@@ -1,0 +1,149 @@
+//! The static pages (home, the six side effects, the readers' questions, About, Get help now,
+//! not found) and the header and footer around them, written as HTML from the content.
+//!
+//! One writer, two readers: the build prerenders these strings into each page's `index.html`
+//! so the words paint before the WebAssembly arrives, and the app shows the very same strings
+//! when it takes over or navigates. Links are ordinary `<a href>` relative to `<base>`: they
+//! work before the app has loaded, and the app's click handler takes them over once it has.
+//!
+//! By concern: `frame.rs` writes what surrounds every page (skip link, header, navigation,
+//! footer); `guide.rs` the guide's pages (home, the side effects, the questions and each
+//! thread); `info.rs` About, Get help now, not found and the disclaimer; `care.rs` the pieces
+//! that advise (red-flag and care cards, the numbers to call, the region choice, the
+//! emergency sentence, source lists, levels and the triage panel). This module holds the
+//! public API, re-exported from those files, and the small helpers they share.
+
+mod care;
+mod frame;
+mod guide;
+mod info;
+
+pub use care::{calls, emergency_sentence, red_flag_card, red_flag_cards, OWN_GUIDANCE};
+pub use frame::{footer_inner, header, is_current, NAV, SEARCH_LABEL, SEARCH_PLACEHOLDER};
+pub use info::disclaimer;
+
+use crate::content::EntryId;
+use crate::html::Html;
+use crate::route::Route;
+
+/// A static page: its root element and what goes inside it.
+#[derive(Debug)]
+pub struct StaticPage {
+    /// The root element's tag (`div` or `article`).
+    pub tag: &'static str,
+    /// The root element's class.
+    pub class: &'static str,
+    /// The markup inside the root element.
+    pub inner: String,
+}
+
+impl StaticPage {
+    /// The whole page, root element included.
+    #[must_use]
+    pub fn outer(&self) -> String {
+        let mut h = Html::new();
+        h.open(self.tag, &[("class", self.class)]);
+        let mut s = h.into_string();
+        s.push_str(&self.inner);
+        s.push_str("</");
+        s.push_str(self.tag);
+        s.push('>');
+        s
+    }
+}
+
+/// The static page for a route, or `None` for the app's interactive pages (search, check,
+/// journal). An out-of-range effect or thread gets the not-found page.
+#[must_use]
+pub fn page(route: Route) -> Option<StaticPage> {
+    let page = match route {
+        Route::Home => guide::home(),
+        Route::Effect(i) => guide::effect(i).unwrap_or_else(info::not_found),
+        Route::Faq => guide::faq(),
+        Route::Thread(i) => guide::thread(i).unwrap_or_else(info::not_found),
+        Route::About => info::about(),
+        Route::Help => info::help(),
+        Route::NotFound => info::not_found(),
+        Route::Search
+        | Route::Check
+        | Route::Journal
+        | Route::JournalEntry
+        | Route::JournalSummary => {
+            return None;
+        }
+    };
+    Some(page)
+}
+
+// Small helpers the page files share.
+
+fn paragraphs(h: &mut Html, paragraphs: &[&str]) {
+    for p in paragraphs {
+        h.leaf("p", &[], p);
+    }
+}
+
+fn h1(h: &mut Html, text: &str) {
+    h.leaf("h1", &[("tabindex", "-1")], text);
+}
+
+fn link_list(h: &mut Html, links: impl IntoIterator<Item = (Route, String)>) {
+    h.open("ul", &[("class", "link-list")]);
+    for (route, text) in links {
+        h.open("li", &[])
+            .leaf("a", &[("href", &route.href())], &text)
+            .close("li");
+    }
+    h.close("ul");
+}
+
+/// The app page an entry lives on.
+#[must_use]
+pub fn entry_route(entry: EntryId) -> Route {
+    match entry {
+        EntryId::Section(i) => Route::Effect(i),
+        EntryId::Thread(i) => Route::Thread(i),
+    }
+}
+
+/// The name a link to an entry shows: a section's short title, a thread's title.
+#[must_use]
+pub fn entry_name(entry: EntryId) -> &'static str {
+    entry
+        .section()
+        .map_or_else(|| entry.title(), |s| s.short_title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_static_route_has_a_page_with_one_h1_and_the_interactive_ones_do_not() {
+        for route in Route::all_static() {
+            match page(route) {
+                Some(p) => {
+                    let html = p.outer();
+                    assert_eq!(html.matches("<h1").count(), 1, "{route:?}");
+                    assert!(!html.contains("<script"), "{route:?}");
+                }
+                None => assert!(matches!(
+                    route,
+                    Route::Search
+                        | Route::Check
+                        | Route::Journal
+                        | Route::JournalEntry
+                        | Route::JournalSummary
+                )),
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_pages_are_not_found() {
+        let Some(p) = page(Route::Thread(999)) else {
+            panic!("static");
+        };
+        assert_eq!(p.class, "page not-found");
+    }
+}
