@@ -20,10 +20,9 @@
 
 use aftercare_core::journal::store::Store;
 pub use aftercare_core::journal::store::{
-    file_name, Backup, Change, Conflict, Done, ImportUndo, LoadNotice, Mode, Notice, SaveError,
-    Unread,
+    file_name, Backup, Change, Conflict, Done, LoadNotice, Mode, Notice, SaveError, Unread,
 };
-use aftercare_core::journal::{self, EntryId, Journal, Removed};
+use aftercare_core::journal::{self, EntryId, Journal};
 use leptos::prelude::*;
 
 use crate::storage::{self, LocalStorage, Persistence};
@@ -31,37 +30,16 @@ use crate::storage::{self, LocalStorage, Persistence};
 /// The status line under the journal's heading: what the last action did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
-    /// An entry was saved (added or edited).
-    Saved,
-    /// An entry was deleted; "Undo" puts it back.
-    Deleted(Removed),
-    /// The deleted entry is back.
-    Restored,
-    /// An import was merged; "Undo import" takes it back out.
-    Imported {
-        /// New entries added.
-        added: usize,
-        /// Entries replaced by the file's copy.
-        updated: usize,
-        /// How to undo it.
-        undo: ImportUndo,
-    },
-    /// An import was undone.
-    ImportUndone {
-        /// Entries it had added, taken out.
-        removed: usize,
-        /// Versions it had replaced, put back.
-        restored: usize,
-        /// Entries left as they are because they changed after the import.
-        kept: usize,
-    },
+    /// A change to the journal was saved (added, edited, deleted with "Undo", restored,
+    /// imported with "Undo import", or an import undone).
+    Done(Done),
     /// A safety copy was removed.
     CopyRemoved,
+    /// Everything was deleted.
+    DeletedAll,
     /// An export was saved; the text says what it holds of entries this build could not
     /// read.
     Exported(String),
-    /// Everything was deleted.
-    DeletedAll,
     /// An action failed; the text says why.
     Failed(String),
 }

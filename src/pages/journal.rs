@@ -349,7 +349,9 @@ fn entry_card(entry: Entry, flags: &[&'static RedFlag], store: JournalStore) -> 
     let delete = move |_| {
         store.commit(Change::Remove(id.clone()), move |result| match result {
             Ok(Done::Removed(removed)) => {
-                store.status().set(Some(Status::Deleted(removed)));
+                store
+                    .status()
+                    .set(Some(Status::Done(Done::Removed(removed))));
                 focus(".journal-status button");
             }
             Ok(_) => {}
@@ -400,35 +402,26 @@ fn StatusLine() -> impl IntoView {
     // "Undo" after a delete puts the entry back; after an import, takes the import out.
     let undo = move |_| {
         let change = match status.get_untracked() {
-            Some(Status::Deleted(removed)) => Change::Restore(removed),
-            Some(Status::Imported { undo, .. }) => Change::UndoImport(undo),
+            Some(Status::Done(Done::Removed(removed))) => Change::Restore(removed),
+            Some(Status::Done(Done::Imported { undo, .. })) => Change::UndoImport(undo),
             _ => return,
         };
         store.commit(change, move |result| {
             status.set(Some(match result {
-                Ok(Done::ImportUndone {
-                    removed,
-                    restored,
-                    kept,
-                }) => Status::ImportUndone {
-                    removed,
-                    restored,
-                    kept,
-                },
-                Ok(_) => Status::Restored,
+                Ok(done) => Status::Done(done),
                 Err(error) => Status::Failed(error.to_string()),
             }));
         });
     };
     let deleted = move || {
         status.with(|s| match s {
-            Some(Status::Deleted(_)) => true,
-            Some(Status::Imported { undo, .. }) => !undo.is_empty(),
+            Some(Status::Done(Done::Removed(_))) => true,
+            Some(Status::Done(Done::Imported { undo, .. })) => !undo.is_empty(),
             _ => false,
         })
     };
     let undo_label = move || {
-        if status.with(|s| matches!(s, Some(Status::Imported { .. }))) {
+        if status.with(|s| matches!(s, Some(Status::Done(Done::Imported { .. })))) {
             "Undo import"
         } else {
             "Undo"
@@ -454,15 +447,15 @@ fn StatusLine() -> impl IntoView {
 /// The words of a status.
 fn status_text(status: &Status) -> String {
     match status {
-        Status::Saved => "Entry saved.".to_owned(),
-        Status::Deleted(_) => "Entry deleted.".to_owned(),
-        Status::Restored => "Entry restored.".to_owned(),
+        Status::Done(Done::Added | Done::Edited) => "Entry saved.".to_owned(),
+        Status::Done(Done::Removed(_)) => "Entry deleted.".to_owned(),
+        Status::Done(Done::Restored) => "Entry restored.".to_owned(),
         Status::DeletedAll => "All your journal data was deleted from this browser.".to_owned(),
-        Status::Imported {
+        Status::Done(Done::Imported {
             added,
             updated,
             undo,
-        } => {
+        }) => {
             let kept = if undo.copy_key().is_some() {
                 " The versions it replaced are kept under \u{201c}Copies kept for safety\u{201d}."
             } else {
@@ -470,11 +463,11 @@ fn status_text(status: &Status) -> String {
             };
             format!("Imported: {added} new, {updated} updated.{kept}")
         }
-        Status::ImportUndone {
+        Status::Done(Done::ImportUndone {
             removed,
             restored,
             kept,
-        } => {
+        }) => {
             let left = match kept {
                 0 => String::new(),
                 1 => " 1 entry changed since the import was left as it is.".to_owned(),
@@ -625,20 +618,11 @@ fn Import() -> impl IntoView {
             Choice::KeepMine => p.keep_mine(),
         }
         store.commit(Change::Import(p), move |result| match result {
-            Ok(Done::Imported {
-                added,
-                updated,
-                undo,
-            }) => {
-                store.status().set(Some(Status::Imported {
-                    added,
-                    updated,
-                    undo,
-                }));
+            Ok(done) => {
+                store.status().set(Some(Status::Done(done)));
                 clear_file();
                 focus(".journal-status");
             }
-            Ok(_) => clear_file(),
             Err(error) => refused.set(Some(error.to_string())),
         });
     };
@@ -854,13 +838,7 @@ fn Backups() -> impl IntoView {
 
 /// One safety copy with its download button.
 fn backup_item(backup: Backup) -> impl IntoView {
-    let what = match backup.kind.as_str() {
-        "older-version" => "Journal in an older format",
-        "damaged" => "Journal with entries that could not be read",
-        "unreadable" => "Data that could not be read",
-        "replaced" => "Your entries as they were before an import replaced them",
-        _ => "Kept data",
-    };
+    let what = backup.kind.describe();
     let when = core::LocalDateTime::from_epoch_ms(backup.kept_ms, utc_offset_minutes())
         .map(|t| {
             format!(

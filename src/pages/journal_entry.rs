@@ -208,8 +208,8 @@ fn EntryForm(draft: EntryDraft, editing: Option<(EntryId, i64)>) -> impl IntoVie
                     Change::Add(entry)
                 };
                 store.commit(change, move |result| match result {
-                    Ok(_) => {
-                        store.status().set(Some(Status::Saved));
+                    Ok(done) => {
+                        store.status().set(Some(Status::Done(done)));
                         nav.go(Route::Journal, Params::default());
                     }
                     Err(SaveError::Conflict(found)) => {

@@ -23,7 +23,7 @@ fn declared(manifest: &str) -> Vec<(String, String)> {
     for line in manifest.lines() {
         let trimmed = line.trim();
         if trimmed.starts_with('[') {
-            section = trimmed.trim_matches(['[', ']']).to_owned();
+            trimmed.trim_matches(['[', ']']).clone_into(&mut section);
             continue;
         }
         // Only lines that start a key (continuation lines of an inline table start with

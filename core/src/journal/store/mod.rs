@@ -105,13 +105,67 @@ pub struct Unread {
     pub key: String,
 }
 
+/// Why a safety copy was kept; its name is part of the copy's storage key
+/// (`…#backup.<kind>.<ms>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupKind {
+    /// A journal in an older format, kept before it was converted.
+    OlderVersion,
+    /// A journal with entries that could not be read.
+    Damaged,
+    /// Text that could not be read as a journal at all.
+    Unreadable,
+    /// The person's entries as they were before an import replaced them.
+    Replaced,
+    /// A kind this build does not know (written by a newer one), by its name.
+    Other(String),
+}
+
+impl BackupKind {
+    /// The name in storage keys.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OlderVersion => "older-version",
+            Self::Damaged => "damaged",
+            Self::Unreadable => "unreadable",
+            Self::Replaced => "replaced",
+            Self::Other(name) => name,
+        }
+    }
+
+    /// The kind named `name` in a storage key.
+    #[must_use]
+    pub fn parse(name: &str) -> BackupKind {
+        match name {
+            "older-version" => Self::OlderVersion,
+            "damaged" => Self::Damaged,
+            "unreadable" => Self::Unreadable,
+            "replaced" => Self::Replaced,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// What the copy holds, in words for the list of copies.
+    #[must_use]
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Self::OlderVersion => "Journal in an older format",
+            Self::Damaged => "Journal with entries that could not be read",
+            Self::Unreadable => "Data that could not be read",
+            Self::Replaced => "Your entries as they were before an import replaced them",
+            Self::Other(_) => "Kept data",
+        }
+    }
+}
+
 /// A safety copy kept in storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backup {
     /// Its storage key.
     pub key: String,
-    /// Why it was kept: "older-version", "damaged", "unreadable" or "replaced".
-    pub kind: String,
+    /// Why it was kept.
+    pub kind: BackupKind,
     /// When it was kept, in milliseconds since 1970.
     pub kept_ms: i64,
 }
@@ -294,7 +348,7 @@ struct Loaded {
     mode: Mode,
     notice: Option<Notice>,
     /// The kind of safety copy the raw text needs, if it needs one.
-    backup_kind: Option<&'static str>,
+    backup_kind: Option<BackupKind>,
     /// Entries not read (`None`: none could be) and whether the data is a newer version's,
     /// when the load did not read everything.
     unread: Option<(Option<usize>, bool)>,
@@ -304,9 +358,9 @@ struct Loaded {
 fn interpret(outcome: LoadOutcome) -> Loaded {
     let backup_kind = match &outcome {
         LoadOutcome::Ok(_) | LoadOutcome::FutureVersion { .. } => None,
-        LoadOutcome::Migrated { .. } => Some("older-version"),
-        LoadOutcome::Partial { .. } => Some("damaged"),
-        LoadOutcome::Corrupt { .. } => Some("unreadable"),
+        LoadOutcome::Migrated { .. } => Some(BackupKind::OlderVersion),
+        LoadOutcome::Partial { .. } => Some(BackupKind::Damaged),
+        LoadOutcome::Corrupt { .. } => Some(BackupKind::Unreadable),
     };
     let unread = match &outcome {
         LoadOutcome::Ok(journal) => carried(journal).map(|n| (Some(n), false)),
@@ -382,7 +436,7 @@ fn list_backups(kv: &impl Kv, keys: &Keys) -> Vec<Backup> {
             let rest = key.get(prefix.len()..).unwrap_or("");
             let (kind, ms) = rest.rsplit_once('.').unwrap_or((rest, "0"));
             Backup {
-                kind: kind.to_owned(),
+                kind: BackupKind::parse(kind),
                 kept_ms: ms.parse().unwrap_or(0),
                 key: key.clone(),
             }
@@ -398,9 +452,10 @@ fn ensure_backup(
     kv: &impl Kv,
     keys: &Keys,
     raw: &str,
-    kind: &str,
+    kind: &BackupKind,
     now_ms: i64,
 ) -> Result<String, StorageError> {
+    let kind = kind.as_str();
     let existing = list_backups(kv, keys);
     for backup in &existing {
         if kv.read(&backup.key)?.as_deref() == Some(raw) {
@@ -430,7 +485,7 @@ pub struct Store {
     /// this, the journal lent is its content and need not be parsed again.
     synced: Option<String>,
     /// Raw text that must be copied to a backup key before the next save, and its kind.
-    pending_backup: Option<(String, &'static str)>,
+    pending_backup: Option<(String, BackupKind)>,
 }
 
 impl Store {
@@ -577,10 +632,10 @@ impl Store {
         &mut self,
         kv: &impl Kv,
         raw: String,
-        kind: &'static str,
+        kind: BackupKind,
         now_ms: i64,
     ) -> Option<String> {
-        match ensure_backup(kv, &self.keys, &raw, kind, now_ms) {
+        match ensure_backup(kv, &self.keys, &raw, &kind, now_ms) {
             Ok(key) => {
                 self.pending_backup = None;
                 self.backups = list_backups(kv, &self.keys);
@@ -651,7 +706,7 @@ impl Store {
                         undo.replaced.iter().map(|(old, _)| old.clone()).collect(),
                     );
                     let text = export_json(&replaced, false);
-                    let key = ensure_backup(kv, &self.keys, &text, "replaced", now_ms)
+                    let key = ensure_backup(kv, &self.keys, &text, &BackupKind::Replaced, now_ms)
                         .map_err(SaveError::KeepReplaced)?;
                     undo.copy = Some(key.clone());
                     undo_copy = Some(key);
@@ -709,7 +764,7 @@ impl Store {
                         return Err(SaveError::ReadOnly);
                     }
                     let loaded = interpret(outcome);
-                    if let (Some(kind), Some(raw)) = (loaded.backup_kind, raw) {
+                    if let (Some(kind), Some(raw)) = (loaded.backup_kind.clone(), raw) {
                         self.pending_backup = Some((raw.clone(), kind));
                     }
                     *journal = loaded.journal;
@@ -720,7 +775,7 @@ impl Store {
         let Some((pending, kind)) = self.pending_backup.take() else {
             return Ok(());
         };
-        match ensure_backup(kv, &self.keys, &pending, kind, now_ms) {
+        match ensure_backup(kv, &self.keys, &pending, &kind, now_ms) {
             Ok(copy) => {
                 // The unread data is in the copy now; the journal is about to be saved over.
                 if let Some(u) = self.unread.as_mut().filter(|u| u.key == self.keys.journal) {
@@ -735,7 +790,7 @@ impl Store {
             // A deletion only shrinks the data, and what is saved keeps everything the
             // journal read and its unreadable entries as they were: it goes ahead (the copy
             // is still owed). Text that could not be read at all is never saved over.
-            Err(_) if shrinks && kind != "unreadable" => {
+            Err(_) if shrinks && kind != BackupKind::Unreadable => {
                 self.pending_backup = Some((pending, kind));
                 Ok(())
             }
