@@ -1,0 +1,35 @@
+//! The journal's pages: the list (`list`, with the "Keep a copy" section from
+//! `keep_a_copy`), the add/edit form (`journal_entry`) and the practitioner summary
+//! (`journal_summary`), and what they share: the link to edit an entry and moving focus to
+//! what an action changed.
+
+mod keep_a_copy;
+mod list;
+
+pub use list::JournalList;
+
+use aftercare_core::journal::Entry;
+use aftercare_core::route::{Params, Route};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The link that opens an entry in the form.
+pub fn edit_href(entry: &Entry) -> String {
+    let mut params = Params::default();
+    params.set("id", entry.id.as_str());
+    format!("{}{}", Route::JournalEntry.href(), params.to_query())
+}
+
+/// Moves keyboard focus to the first element matching `selector`, once it is drawn.
+pub fn focus(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
