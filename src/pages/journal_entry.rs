@@ -348,15 +348,76 @@ fn message_for(errors: Memo<Vec<FieldError>>, field: Field) -> Option<String> {
 
 /// The ids describing a field: its hint, and its error when it has one.
 fn described_by(errors: Memo<Vec<FieldError>>, field: Field, hint: bool) -> Option<String> {
-    let name = field.as_str();
     let mut ids = Vec::new();
     if hint {
-        ids.push(format!("field-{name}-hint"));
+        ids.push(hint_id(field));
     }
     if message_for(errors, field).is_some() {
-        ids.push(format!("field-{name}-error"));
+        ids.push(error_id(field));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The element id of a field's error message.
+fn error_id(field: Field) -> String {
+    format!("{}-error", input_id(field))
+}
+
+/// The element id of a field's hint.
+fn hint_id(field: Field) -> String {
+    format!("{}-hint", input_id(field))
+}
+
+/// The frame every single-input field shares: its label, hint and error, around the input
+/// (`children`), which names the hint and error with `aria-describedby`.
+#[component]
+fn FieldBox(
+    field: Field,
+    label: &'static str,
+    hint: &'static str,
+    errors: Memo<Vec<FieldError>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:has-error=move || message_for(errors, field).is_some()>
+            <label for=input_id(field)>{label}</label>
+            <p class="hint" id=hint_id(field)>{hint}</p>
+            <FieldMessage field errors/>
+            {children()}
+        </div>
+    }
+}
+
+/// The frame every group of inputs shares (checkboxes, radio buttons, amount and unit): a
+/// fieldset with its legend, hint and error, described by both.
+#[component]
+fn FieldGroup(
+    field: Field,
+    legend: &'static str,
+    hint: &'static str,
+    /// Extra class names after "field".
+    #[prop(optional)]
+    class: &'static str,
+    errors: Memo<Vec<FieldError>>,
+    children: Children,
+) -> impl IntoView {
+    let class = if class.is_empty() {
+        "field".to_owned()
+    } else {
+        format!("field {class}")
+    };
+    view! {
+        <fieldset
+            class=class
+            class:has-error=move || message_for(errors, field).is_some()
+            aria-describedby=move || described_by(errors, field, true)
+        >
+            <legend>{legend}</legend>
+            <p class="hint" id=hint_id(field)>{hint}</p>
+            <FieldMessage field errors/>
+            {children()}
+        </fieldset>
+    }
 }
 
 /// A field's error message, shown beside it while it has one (the field's inputs name it
@@ -366,7 +427,7 @@ fn FieldMessage(field: Field, errors: Memo<Vec<FieldError>>) -> impl IntoView {
     view! {
         <p
             class="field-error"
-            id=format!("field-{}-error", field.as_str())
+            id=error_id(field)
             hidden=move || message_for(errors, field).is_none()
         >
             {move || message_for(errors, field).unwrap_or_default()}
@@ -437,22 +498,17 @@ fn TextField(
     value: RwSignal<String>,
     errors: Memo<Vec<FieldError>>,
 ) -> impl IntoView {
-    let id = input_id(field);
-    let hint_id = format!("{id}-hint");
     view! {
-        <div class="field" class:has-error=move || message_for(errors, field).is_some()>
-            <label for=id.clone()>{label}</label>
-            <p class="hint" id=hint_id>{hint}</p>
-            <FieldMessage field errors/>
+        <FieldBox field label hint errors>
             <input
-                id=id
+                id=input_id(field)
                 type=kind
                 prop:value=value
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || message_for(errors, field).map(|_| "true")
                 aria-describedby=move || described_by(errors, field, true)
             />
-        </div>
+        </FieldBox>
     }
 }
 
@@ -493,14 +549,7 @@ fn SymptomsField(
         }
     };
     view! {
-        <fieldset
-            class="field"
-            class:has-error=move || message_for(errors, field).is_some()
-            aria-describedby=move || described_by(errors, field, true)
-        >
-            <legend>"What did you notice?"</legend>
-            <p class="hint" id="field-symptoms-hint">"Tick all that apply."</p>
-            <FieldMessage field errors/>
+        <FieldGroup field legend="What did you notice?" hint="Tick all that apply." errors>
             <ul class="choices">
                 {Symptom::ALL
                     .iter()
@@ -512,7 +561,7 @@ fn SymptomsField(
                     .map(|slug| choice(usize::MAX, slug.clone(), slug))
                     .collect_view()}
             </ul>
-        </fieldset>
+        </FieldGroup>
     }
 }
 
@@ -521,16 +570,13 @@ fn SymptomsField(
 fn SeverityField(severity: RwSignal<String>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
     let field = Field::Severity;
     view! {
-        <fieldset
-            class="field severity"
-            class:has-error=move || message_for(errors, field).is_some()
-            aria-describedby=move || described_by(errors, field, true)
+        <FieldGroup
+            field
+            legend="How bad is it?"
+            hint="0 is not at all, 10 is the worst you can imagine."
+            class="severity"
+            errors
         >
-            <legend>"How bad is it?"</legend>
-            <p class="hint" id="field-severity-hint">
-                "0 is not at all, 10 is the worst you can imagine."
-            </p>
-            <FieldMessage field errors/>
             <div class="severity-scale">
                 {(0..=10u8)
                     .map(|n| {
@@ -562,7 +608,7 @@ fn SeverityField(severity: RwSignal<String>, errors: Memo<Vec<FieldError>>) -> i
                     }
                 }}
             </p>
-        </fieldset>
+        </FieldGroup>
     }
 }
 
@@ -583,21 +629,18 @@ fn DurationField(
         ("ongoing", "It is still going on"),
     ];
     view! {
-        <fieldset
-            class="field duration"
-            class:has-error=move || message_for(errors, field).is_some()
-            aria-describedby=move || described_by(errors, field, true)
+        <FieldGroup
+            field
+            legend="How long did it last? (optional)"
+            hint="A whole number and a unit, or say it is still going on."
+            class="duration"
+            errors
         >
-            <legend>"How long did it last? (optional)"</legend>
-            <p class="hint" id="field-duration-hint">
-                "A whole number and a unit, or say it is still going on."
-            </p>
-            <FieldMessage field errors/>
             <div class="duration-row">
                 <div>
-                    <label for="field-duration">"How long"</label>
+                    <label for=input_id(field)>"How long"</label>
                     <input
-                        id="field-duration"
+                        id=input_id(field)
                         type="text"
                         inputmode="numeric"
                         size="5"
@@ -627,7 +670,7 @@ fn DurationField(
                     </select>
                 </div>
             </div>
-        </fieldset>
+        </FieldGroup>
     }
 }
 
@@ -636,20 +679,20 @@ fn DurationField(
 fn NotesField(notes: RwSignal<String>, errors: Memo<Vec<FieldError>>) -> impl IntoView {
     let field = Field::Notes;
     view! {
-        <div class="field" class:has-error=move || message_for(errors, field).is_some()>
-            <label for="field-notes">"Notes (optional)"</label>
-            <p class="hint" id="field-notes-hint">
-                "Anything that may help your practitioner: what you were doing, what helped."
-            </p>
-            <FieldMessage field errors/>
+        <FieldBox
+            field
+            label="Notes (optional)"
+            hint="Anything that may help your practitioner: what you were doing, what helped."
+            errors
+        >
             <textarea
-                id="field-notes"
+                id=input_id(field)
                 rows="5"
                 prop:value=notes
                 on:input=move |ev| notes.set(event_target_value(&ev))
                 aria-invalid=move || message_for(errors, field).map(|_| "true")
                 aria-describedby=move || described_by(errors, field, true)
             ></textarea>
-        </div>
+        </FieldBox>
     }
 }
