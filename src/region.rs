@@ -114,7 +114,7 @@ fn set_status(text: &str) {
 /// Applies the saved or guessed region at start, and remembers a new pick from the picker.
 pub fn start() {
     apply(&current());
-    crate::takeover::on_window(ev::change, |event| {
+    crate::window::on_window(ev::change, |event| {
         let Some(input) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

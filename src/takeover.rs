@@ -15,8 +15,6 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-// `region` still names `on_window` here; its home is `window` (a leaf), this only forwards.
-pub use crate::window::on_window;
 
 thread_local! {
     static TYPED: RefCell<String> = const { RefCell::new(String::new()) };
