@@ -41,8 +41,8 @@ fn page(route: Route) -> AnyView {
         Route::Check => pages::check::Check().into_any(),
         Route::Search => pages::search::Search().into_any(),
         Route::Journal => pages::journal::JournalList().into_any(),
-        Route::JournalEntry => pages::journal_entry::JournalEntryPage().into_any(),
-        Route::JournalSummary => pages::journal_summary::JournalSummaryPage().into_any(),
+        Route::JournalEntry => pages::journal::JournalEntryPage().into_any(),
+        Route::JournalSummary => pages::journal::JournalSummaryPage().into_any(),
         Route::Home
         | Route::Effect(_)
         | Route::Faq

@@ -7,9 +7,5 @@ pub mod check;
 #[cfg(feature = "full")]
 pub mod journal;
 #[cfg(feature = "full")]
-pub mod journal_entry;
-#[cfg(feature = "full")]
-pub mod journal_summary;
-#[cfg(feature = "full")]
 pub mod search;
 pub mod static_page;

@@ -1,12 +1,15 @@
 //! The journal's pages: the list (`list`, with the "Keep a copy" section from
-//! `keep_a_copy`), the add/edit form (`journal_entry`) and the practitioner summary
-//! (`journal_summary`), and what they share: the link to edit an entry and moving focus to
-//! what an action changed.
+//! `keep_a_copy`), the add/edit form (`entry`) and the practitioner summary (`summary`), and
+//! what they share: the link to edit an entry and moving focus to what an action changed.
 
+mod entry;
 mod keep_a_copy;
 mod list;
+mod summary;
 
+pub use entry::JournalEntryPage;
 pub use list::JournalList;
+pub use summary::JournalSummaryPage;
 
 use aftercare_core::journal::Entry;
 use aftercare_core::route::{Params, Route};

@@ -17,11 +17,11 @@ use aftercare_core::route::{Params, Route};
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::focus;
 use crate::components::care::FlagCards;
 use crate::components::journal_notice::JournalNotices;
 use crate::journal_store::{local_now, now_ms, Change, Conflict, JournalStore, SaveError, Status};
 use crate::nav::Nav;
-use crate::pages::journal::focus;
 
 /// The form's values, one signal per input.
 #[derive(Clone, Copy)]
