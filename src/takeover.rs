@@ -15,7 +15,6 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-
 thread_local! {
     static TYPED: RefCell<String> = const { RefCell::new(String::new()) };
 }
