@@ -98,6 +98,16 @@ impl Route {
         }
     }
 
+    /// The page an entry (an article section or a reader thread) lives on; its
+    /// [`title`](Self::title) is the name a link to the entry shows.
+    #[must_use]
+    pub fn entry(entry: EntryId) -> Route {
+        match entry {
+            EntryId::Section(i) => Route::Effect(i),
+            EntryId::Thread(i) => Route::Thread(i),
+        }
+    }
+
     /// An `href` for links: relative to the document's `<base>`, `./` for home.
     #[must_use]
     pub fn href(self) -> String {

@@ -7,7 +7,7 @@
 //! its colour, its text says the level.
 
 use aftercare_core::content::EntryId;
-use aftercare_core::pages::{entry_name, entry_route};
+use aftercare_core::route::Route;
 use aftercare_core::triage::{Claim, Level, Rule, Source};
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ fn source_view(source: Source) -> AnyView {
     match source.entry() {
         Some(entry) => view! {
             {prefix}
-            <a href=entry_route(entry).href()>{entry_name(entry)}</a>
+            <a href=Route::entry(entry).href()>{Route::entry(entry).title()}</a>
         }
         .into_any(),
         // The build checks every slug, so this only guards against a future data fault.
@@ -88,7 +88,7 @@ pub fn EntryLinks(
                         view! {
                             <li>
                                 <span class="entry-kind">{kind} ": "</span>
-                                <a href=entry_route(e).href()>{entry_name(e)}</a>
+                                <a href=Route::entry(e).href()>{Route::entry(e).title()}</a>
                             </li>
                         }
                     })

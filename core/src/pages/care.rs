@@ -8,8 +8,6 @@ use crate::html::Html;
 use crate::route::Route;
 use crate::triage::{self, CareCard, CareRoute, Claim, Level, RedFlag, Region, Source};
 
-use super::{entry_name, entry_route};
-
 /// "In an emergency, call 911 (United States), 999 (United Kingdom) or 112 (Elsewhere).",
 /// each number a tap-to-call link: never only "your local emergency number".
 pub fn emergency_sentence(h: &mut Html) {
@@ -276,8 +274,8 @@ pub(super) fn sources(h: &mut Html, sources: &[Source]) {
             Some(entry) => {
                 h.text(prefix).leaf(
                     "a",
-                    &[("href", &entry_route(entry).href())],
-                    entry_name(entry),
+                    &[("href", &Route::entry(entry).href())],
+                    Route::entry(entry).title(),
                 );
             }
             // The build checks every slug, so this only guards against a future data fault.

@@ -22,7 +22,6 @@ pub use care::{calls, emergency_sentence, red_flag_card, red_flag_cards, OWN_GUI
 pub use frame::{footer_inner, header, is_current, NAV, SEARCH_LABEL, SEARCH_PLACEHOLDER};
 pub use info::disclaimer;
 
-use crate::content::EntryId;
 use crate::html::Html;
 use crate::route::Route;
 
@@ -95,23 +94,6 @@ fn link_list(h: &mut Html, links: impl IntoIterator<Item = (Route, String)>) {
             .close("li");
     }
     h.close("ul");
-}
-
-/// The app page an entry lives on.
-#[must_use]
-pub fn entry_route(entry: EntryId) -> Route {
-    match entry {
-        EntryId::Section(i) => Route::Effect(i),
-        EntryId::Thread(i) => Route::Thread(i),
-    }
-}
-
-/// The name a link to an entry shows: a section's short title, a thread's title.
-#[must_use]
-pub fn entry_name(entry: EntryId) -> &'static str {
-    entry
-        .section()
-        .map_or_else(|| entry.title(), |s| s.short_title)
 }
 
 #[cfg(test)]
