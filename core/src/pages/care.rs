@@ -243,17 +243,27 @@ pub(super) fn care_card(h: &mut Html, index: usize, card: &CareCard) {
     h.close("div").close("section");
 }
 
-/// A discreet "Sources: …" line; nothing when there are none.
-pub(super) fn sources(h: &mut Html, sources: &[Source]) {
+/// The class of the element a "Sources: …" line is written in.
+pub const SOURCES_CLASS: &str = "sources";
+
+/// What goes inside a "Sources: …" line (`<span class="sources">`): the static pages and
+/// the app's interactive pages both show this markup. Empty for no sources.
+#[must_use]
+pub fn sources_inner(sources: &[Source]) -> String {
+    sources_html(sources).into_string()
+}
+
+/// [`sources_inner`] as a fragment.
+fn sources_html(sources: &[Source]) -> Html {
+    let mut h = Html::new();
     if sources.is_empty() {
-        return;
+        return h;
     }
-    h.open("span", &[("class", "sources")])
-        .text(if sources.len() == 1 {
-            "Source: "
-        } else {
-            "Sources: "
-        });
+    h.text(if sources.len() == 1 {
+        "Source: "
+    } else {
+        "Sources: "
+    });
     for (i, source) in sources.iter().enumerate() {
         if i > 0 {
             h.text("; ");
@@ -284,12 +294,65 @@ pub(super) fn sources(h: &mut Html, sources: &[Source]) {
             }
         }
     }
-    h.close("span");
+    h
+}
+
+/// A discreet "Sources: …" line; nothing for no sources.
+pub(super) fn sources(h: &mut Html, sources: &[Source]) {
+    if sources.is_empty() {
+        return;
+    }
+    h.open("span", &[("class", SOURCES_CLASS)])
+        .push(&sources_html(sources))
+        .close("span");
+}
+
+/// The classes of a badge naming `level` ("level-badge level-tell"); its text is
+/// [`Level::label`].
+#[must_use]
+pub fn level_badge_class(level: Level) -> String {
+    format!("level-badge level-{}", level.slug())
+}
+
+/// What goes inside a list of signs that a symptom has stopped being normal
+/// (`<ul class="rules">`): each sign with its level in words.
+#[must_use]
+pub fn rules_inner(rules: &[&triage::Rule]) -> String {
+    rules_html(rules).into_string()
+}
+
+/// [`rules_inner`] as a fragment.
+fn rules_html(rules: &[&triage::Rule]) -> Html {
+    let mut h = Html::new();
+    for rule in rules {
+        h.open("li", &[]).text(rule.when).text(" ");
+        level_badge(&mut h, rule.level);
+        h.close("li");
+    }
+    h
+}
+
+/// What goes inside a plain list of claims (`<ul>`), e.g. what helps.
+#[must_use]
+pub fn claims_inner(claims: &[Claim]) -> String {
+    claims_html(claims).into_string()
+}
+
+/// [`claims_inner`] as a fragment.
+fn claims_html(claims: &[Claim]) -> Html {
+    let mut h = Html::new();
+    for claim in claims {
+        h.leaf("li", &[], claim.text);
+    }
+    h
 }
 
 fn level_badge(h: &mut Html, level: Level) {
-    let class = format!("level-badge level-{}", level.slug());
-    h.leaf("span", &[("class", &class)], level.label());
+    h.leaf(
+        "span",
+        &[("class", &level_badge_class(level))],
+        level.label(),
+    );
 }
 
 /// For each symptom: its level in words, how long it usually lasts, what helps and when to
@@ -359,18 +422,12 @@ pub(super) fn triage_panel(h: &mut Html, symptoms: &[Symptom]) {
         }
         if !t.helps.is_empty() {
             h.leaf("h3", &[], "What helps").open("ul", &[]);
-            for claim in t.helps {
-                h.leaf("li", &[], claim.text);
-            }
+            h.push(&claims_html(t.helps));
             h.close("ul");
         }
         h.leaf("h3", &[], "When to get help")
             .open("ul", &[("class", "rules")]);
-        for rule in t.get_help {
-            h.open("li", &[]).text(rule.when).text(" ");
-            level_badge(h, rule.level);
-            h.close("li");
-        }
+        h.push(&rules_html(&t.get_help.iter().collect::<Vec<_>>()));
         h.close("ul").open("p", &[("class", "triage-sources")]);
         sources(h, &t.sources());
         h.close("p").close("div").close("details").close("li");

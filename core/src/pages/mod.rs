@@ -18,8 +18,12 @@ mod frame;
 mod guide;
 mod info;
 
-pub use care::{calls, emergency_sentence, red_flag_card, red_flag_cards, OWN_GUIDANCE};
+pub use care::{
+    calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
+    rules_inner, sources_inner, OWN_GUIDANCE, SOURCES_CLASS,
+};
 pub use frame::{footer_inner, header, is_current, NAV, SEARCH_LABEL, SEARCH_PLACEHOLDER};
+pub use guide::{symptom_tags_inner, TAGS_CLASS, TAGS_LABEL};
 pub use info::disclaimer;
 
 use crate::html::Html;
