@@ -4,36 +4,29 @@
 // journal. The journal kept under the old shared key moves to the first deployment that opens
 // its journal, is removed only after its copy read back identical, and survives a reload; a
 // move that fails keeps the old key and works from it.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browser, newPage, appReady, root, seedStorage, storedItems } from './support.mjs';
+import { appReady, dist, envelope, fillAndSave, seedStorage, storedItems as stored, useSite } from './support.mjs';
 
 const OLD = 'aftercare.journal';
 const OLD_BACKUP = 'aftercare.journal.backup.';
 const keyOf = (base) => `aftercare.journal@${base}`;
 const backupOf = (base) => `aftercare.journal@${base}#backup.`;
 
-let server, chromium, site;
-
-before(async () => {
-  const dist = process.env.DIST || path.join(root, 'dist');
-  site = await mkdtemp(path.join(os.tmpdir(), 'aftercare-two-sites-'));
-  await symlink(dist, path.join(site, 'a'), 'dir');
-  await symlink(dist, path.join(site, 'b'), 'dir');
+/** The site, served from a folder that holds the build twice, at a/ and b/ (removed after). */
+const site = useSite(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'aftercare-two-sites-'));
+  site.cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await symlink(dist, path.join(dir, 'a'), 'dir');
+  await symlink(dist, path.join(dir, 'b'), 'dir');
   // The server wants a home page at its root; the tests never open it.
-  await symlink(path.join(dist, 'index.html'), path.join(site, 'index.html'));
-  server = await serve({ dir: site });
-  chromium = await browser();
+  await symlink(path.join(dist, 'index.html'), path.join(dir, 'index.html'));
+  return { dir };
 });
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-  if (site) await rm(site, { recursive: true, force: true });
-});
+const { fresh } = site;
 
 const entry = (i) => ({
   id: `e-key-${i}`,
@@ -47,19 +40,11 @@ const entry = (i) => ({
   created_ms: 1709280000000 + i,
   updated_ms: 1709280000000 + i,
 });
-const envelope = (entries) => JSON.stringify({ app: 'aftercare', kind: 'journal', version: 1, entries });
 
-const at = (base, page = '') => server.url + base.slice(1) + page;
-
-/** A fresh context (its own storage) and a page in it. */
-async function fresh() {
-  const context = await chromium.newContext();
-  return { context, page: await newPage(context) };
-}
+const at = (base, page = '') => site.url + base.slice(1) + page;
 
 /** Stores `values` in the origin's localStorage before any journal page runs. */
 const seed = (context, values) => seedStorage(context, at('/a/', 'about/'), values);
-const stored = storedItems;
 
 async function openJournal(page, base) {
   await page.goto(at(base, 'journal/'));
@@ -71,10 +56,7 @@ const notes = (page) => page.locator('.journal-entry').allInnerTexts();
 async function addEntry(page, base, text) {
   await page.goto(at(base, 'journal/entry/'));
   await appReady(page);
-  await page.getByRole('checkbox', { name: 'Tired or drained', exact: true }).check();
-  await page.getByRole('radio', { name: '4', exact: true }).check();
-  await page.getByLabel('Notes (optional)').fill(text);
-  await page.getByRole('button', { name: 'Save entry' }).click();
+  await fillAndSave(page, { notes: text });
   await page.waitForURL(at(base, 'journal/'));
   await page.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
 }

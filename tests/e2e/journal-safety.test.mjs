@@ -3,95 +3,20 @@
 // or deleted asks instead of overwriting, an import keeps the versions it replaces and can
 // be undone, safety copies can be removed one by one, a full store still lets people delete
 // (keeping the entries it could not read), and an export keeps the unreadable entries.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serve, browser, newPage, appReady, seedStorage, storedItems } from './support.mjs';
+import {
+  newPage, appReady, storedItems as stored, useSite, journalPages,
+  makeEntry, envelope, fillAndSave, download, chooseImport, entryCount,
+} from './support.mjs';
 
 // This deployment's keys: the site is served at "/".
 const KEY = 'aftercare.journal@/';
 const BACKUP = 'aftercare.journal@/#backup.';
 
-let server, chromium;
-
-before(async () => {
-  server = await serve();
-  chromium = await browser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-// The helpers below are copied from journal.test.mjs.
-
-/** A typical entry number `i`: two symptoms, a note, a session date, a duration. */
-function makeEntry(i, extra = {}) {
-  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 3) * 86400000);
-  const date = day.toISOString().slice(0, 10);
-  const hour = String(8 + (i % 3) * 5).padStart(2, '0');
-  const slugs = ['fatigue', 'dizzy', 'tingling', 'sleep', 'soreness', 'emotional'];
-  return {
-    id: `e-test-${i}`,
-    started: `${date}T${hour}:30`,
-    session_date: date,
-    symptoms: [slugs[i % 6], slugs[(i + 1) % 6]],
-    other_symptoms: '',
-    severity: i % 11,
-    duration: { unit: 'hours', amount: 1 + (i % 5) },
-    notes: `Entry ${i}: felt it after lunch, eased with water and rest.`,
-    created_ms: 1704067200000 + i * 1000,
-    updated_ms: 1704067200000 + i * 1000,
-    ...extra,
-  };
-}
-
-const envelope = (entries, version = 1) =>
-  JSON.stringify({ app: 'aftercare', kind: 'journal', version, entries });
-
-/** A fresh browser context (its own storage), and a page in it. */
-async function fresh() {
-  const context = await chromium.newContext();
-  const page = await newPage(context);
-  return { context, page };
-}
-
-/** Stores `values` ({key: text}) in the origin's localStorage before the app runs. */
-const seed = (context, values) => seedStorage(context, server.url + 'about/', values);
-const stored = storedItems;
-
-async function openJournal(page, query = '') {
-  await page.goto(server.url + 'journal/' + query);
-  await appReady(page);
-}
-
-/** Fills the form (already open) and presses Save. */
-async function fillAndSave(page, { symptoms = ['Tired or drained'], severity = '4', notes = '' } = {}) {
-  for (const name of symptoms) await page.getByRole('checkbox', { name, exact: true }).check();
-  if (severity !== null) await page.getByRole('radio', { name: severity, exact: true }).check();
-  if (notes) await page.getByLabel('Notes (optional)').fill(notes);
-  await page.getByRole('button', { name: 'Save entry' }).click();
-}
-
-/** Clicks what starts a download and returns the file's name and text. */
-async function download(page, click) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  const text = await readFile(await file.path(), 'utf8');
-  return { name: file.suggestedFilename(), text };
-}
-
-/** Chooses a file in the import input and waits for the preview or refusal. */
-async function chooseImport(page, name, content) {
-  await page.getByLabel('Choose a JSON file exported from Aftercare').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
-  });
-  await page.locator('.journal-import-result :is(.journal-import-preview, .journal-error):visible').waitFor();
-}
-
-const entryCount = (page) => page.locator('.journal-entry').count();
+const site = useSite();
+const { fresh } = site;
+const { seed, openJournal } = journalPages(site);
 
 // Helpers of this file.
 
@@ -109,7 +34,7 @@ const backupsOf = async (page) => Object.entries(await stored(page)).filter(([k]
 /** Opens the edit form of the entry with this id. */
 async function openEdit(page, id) {
   await page.bringToFront();
-  await page.goto(`${server.url}journal/entry/?id=${id}`);
+  await page.goto(`${site.url}journal/entry/?id=${id}`);
   await appReady(page);
   assert.equal(await page.locator('h1').innerText(), 'Edit an entry');
 }
@@ -131,7 +56,7 @@ describe('saving under a lock, from two pages', () => {
     await seed(context, { [KEY]: envelope([makeEntry(1)]) });
     const b = await newPage(context);
     await openJournal(a);
-    await b.goto(server.url + 'journal/entry/');
+    await b.goto(site.url + 'journal/entry/');
     await appReady(b);
 
     // Page A holds the journal's lock until told to let go.
@@ -154,12 +79,12 @@ describe('saving under a lock, from two pages', () => {
     const waiting = await journalOf(b);
     assert.equal(waiting.entries.length, 1);
     assert.ok(!waiting.entries.some((e) => e.notes === 'saved by B under the lock'), 'not saved while A holds the lock');
-    assert.equal(b.url(), server.url + 'journal/entry/', 'B is still on the form');
+    assert.equal(b.url(), site.url + 'journal/entry/', 'B is still on the form');
     assert.equal(await b.getByLabel('Notes (optional)').inputValue(), 'saved by B under the lock');
 
     // A lets go: B's save runs.
     await a.evaluate(() => window.__release());
-    await b.waitForURL(server.url + 'journal/');
+    await b.waitForURL(site.url + 'journal/');
     await b.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
     const saved = await journalOf(b);
     assert.equal(saved.entries.length, 2);
@@ -180,11 +105,11 @@ describe('saving under a lock, from two pages', () => {
     const run = async (page, prefix) => {
       for (let i = 1; i <= N; i += 1) {
         await page.bringToFront();
-        await page.goto(server.url + 'journal/entry/');
+        await page.goto(site.url + 'journal/entry/');
         await appReady(page);
         await page.bringToFront();
         await fillAndSave(page, { notes: `${prefix}${i}` });
-        await page.waitForURL(server.url + 'journal/');
+        await page.waitForURL(site.url + 'journal/');
         await page.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
       }
     };
@@ -216,7 +141,7 @@ describe('an edit another tab changed or deleted asks', () => {
     await openEdit(a, 'e-test-1');
     await openEdit(b, 'e-test-1');
     await saveNotes(b, 'from B');
-    await b.waitForURL(server.url + 'journal/');
+    await b.waitForURL(site.url + 'journal/');
     await b.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
     assert.equal((await storedEntry(b, 'e-test-1')).notes, 'from B');
 
@@ -227,7 +152,7 @@ describe('an edit another tab changed or deleted asks', () => {
     assert.match(await alert.innerText(), /This entry was changed in another tab or window after you opened it/);
     await a.waitForFunction(() => document.activeElement?.classList.contains('journal-clash'));
     await a.waitForTimeout(200);
-    assert.equal(a.url(), server.url + 'journal/entry/?id=e-test-1', 'A stays on the form');
+    assert.equal(a.url(), site.url + 'journal/entry/?id=e-test-1', 'A stays on the form');
     assert.equal(await a.getByLabel('Notes (optional)').inputValue(), 'from A', "A's input is kept");
     assert.equal((await storedEntry(a, 'e-test-1')).notes, 'from B', "B's version is not overwritten");
     assert.equal((await journalOf(a)).entries.length, 1);
@@ -242,7 +167,7 @@ describe('an edit another tab changed or deleted asks', () => {
     assert.equal(await a.getByLabel('Notes (optional)').inputValue(), 'from B');
     // A builds on B's version and saves: no clash this time.
     await saveNotes(a, 'from B, then A');
-    await a.waitForURL(server.url + 'journal/');
+    await a.waitForURL(site.url + 'journal/');
     await a.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
     const saved = await journalOf(a);
     assert.equal(saved.entries.length, 1);
@@ -254,7 +179,7 @@ describe('an edit another tab changed or deleted asks', () => {
   test('"Save mine over it" saves this version', async () => {
     const { context, a, b, alert } = await clash();
     await alert.getByRole('button', { name: 'Save mine over it' }).click();
-    await a.waitForURL(server.url + 'journal/');
+    await a.waitForURL(site.url + 'journal/');
     await a.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
     const saved = await journalOf(a);
     assert.equal(saved.entries.length, 1);
@@ -284,11 +209,11 @@ describe('an edit another tab changed or deleted asks', () => {
     assert.match(await alert.innerText(), /This entry was deleted in another tab or window after you opened it/);
     assert.doesNotMatch(await alert.innerText(), /changed in another tab/);
     assert.equal(await alert.getByRole('button', { name: 'Save mine over it' }).isVisible(), false);
-    assert.equal(a.url(), server.url + 'journal/entry/?id=e-test-1');
+    assert.equal(a.url(), site.url + 'journal/entry/?id=e-test-1');
     assert.equal((await journalOf(a)).entries.length, 0, 'not saved without asking');
 
     await alert.getByRole('button', { name: 'Save mine as a new entry' }).click();
-    await a.waitForURL(server.url + 'journal/');
+    await a.waitForURL(site.url + 'journal/');
     await a.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
     const saved = await journalOf(a);
     assert.equal(saved.entries.length, 1);
@@ -435,13 +360,13 @@ describe('unreadable entries', () => {
     assert.deepEqual(await backupsOf(page), []);
 
     // Adding is refused: the unreadable entry would be saved over without a copy.
-    await page.goto(server.url + 'journal/entry/');
+    await page.goto(site.url + 'journal/entry/');
     await appReady(page);
     await fillAndSave(page, { notes: 'does not fit' });
     const error = page.locator('.journal-save-error');
     await error.waitFor();
     assert.match(await error.innerText(), /there is no room for that copy/);
-    assert.equal(page.url(), server.url + 'journal/entry/');
+    assert.equal(page.url(), site.url + 'journal/entry/');
     assert.equal((await stored(page))[KEY], partlyDamaged(), 'nothing changed');
 
     // Deleting works.

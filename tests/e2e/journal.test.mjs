@@ -3,107 +3,23 @@
 // data" case of issue 5 is driven for real: older, newer, corrupt and partly corrupt stored
 // data, a full storage, storage turned off, two tabs at once, and hostile import files.
 // axe finds nothing on the list, the form with its errors, or the summary.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serve, browser, newPage, appReady, axe, root, seedStorage, storedItems } from './support.mjs';
+import {
+  newPage, appReady, axe, root, storedItems as stored, useSite, journalPages,
+  makeEntry, envelope, fillAndSave, download, chooseImport, entryCount,
+} from './support.mjs';
 
 // This deployment's keys: the site is served at "/" (see journal-key.test.mjs for others).
 const KEY = 'aftercare.journal@/';
 const BACKUP = 'aftercare.journal@/#backup.';
 const fixture = (name) => readFile(path.join(root, 'core/tests/fixtures/journal', name), 'utf8');
 
-let server, chromium;
-
-before(async () => {
-  server = await serve();
-  chromium = await browser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-/** A typical entry number `i`: two symptoms, a note, a session date, a duration. */
-function makeEntry(i, extra = {}) {
-  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 3) * 86400000);
-  const date = day.toISOString().slice(0, 10);
-  const hour = String(8 + (i % 3) * 5).padStart(2, '0');
-  const slugs = ['fatigue', 'dizzy', 'tingling', 'sleep', 'soreness', 'emotional'];
-  return {
-    id: `e-test-${i}`,
-    started: `${date}T${hour}:30`,
-    session_date: date,
-    symptoms: [slugs[i % 6], slugs[(i + 1) % 6]],
-    other_symptoms: '',
-    severity: i % 11,
-    duration: { unit: 'hours', amount: 1 + (i % 5) },
-    notes: `Entry ${i}: felt it after lunch, eased with water and rest.`,
-    created_ms: 1704067200000 + i * 1000,
-    updated_ms: 1704067200000 + i * 1000,
-    ...extra,
-  };
-}
-
-const envelope = (entries, version = 1) =>
-  JSON.stringify({ app: 'aftercare', kind: 'journal', version, entries });
-
-/** A fresh browser context (its own storage), and a page in it. */
-async function fresh() {
-  const context = await chromium.newContext();
-  const page = await newPage(context);
-  return { context, page };
-}
-
-/** Stores `values` ({key: text}) in the origin's localStorage before the app runs. */
-const seed = (context, values) => seedStorage(context, server.url + 'about/', values);
-const stored = storedItems;
-
-async function openJournal(page, query = '') {
-  await page.goto(server.url + 'journal/' + query);
-  await appReady(page);
-}
-
-/** Fills the form (already open) and presses Save. */
-async function fillAndSave(page, { symptoms = ['Tired or drained'], severity = '4', notes = '', session = '', amount = '', unit = '' } = {}) {
-  for (const name of symptoms) await page.getByRole('checkbox', { name, exact: true }).check();
-  if (severity !== null) await page.getByRole('radio', { name: severity, exact: true }).check();
-  if (session) await page.getByLabel('Date of your acupuncture session (optional)').fill(session);
-  if (unit) await page.getByLabel('Unit').selectOption(unit);
-  if (amount) await page.getByLabel('How long', { exact: true }).fill(amount);
-  if (notes) await page.getByLabel('Notes (optional)').fill(notes);
-  await page.getByRole('button', { name: 'Save entry' }).click();
-}
-
-/** Adds an entry through the form and waits for the list. */
-async function addEntry(page, options) {
-  await page.goto(server.url + 'journal/entry/');
-  await appReady(page);
-  await fillAndSave(page, options);
-  await page.waitForURL(server.url + 'journal/');
-  await page.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
-}
-
-/** Clicks what starts a download and returns the file's name and text. */
-async function download(page, click) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  const text = await readFile(await file.path(), 'utf8');
-  return { name: file.suggestedFilename(), text };
-}
-
-/** Chooses a file in the import input and waits for the preview or refusal. */
-async function chooseImport(page, name, content) {
-  await page.getByLabel('Choose a JSON file exported from Aftercare').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
-  });
-  await page.locator('.journal-import-result :is(.journal-import-preview, .journal-error):visible').waitFor();
-}
-
-const entryCount = (page) => page.locator('.journal-entry').count();
+const site = useSite();
+const { fresh } = site;
+const { seed, openJournal, addEntry } = journalPages(site);
 
 describe('journal basics', () => {
   test('an entry saved through the form shows every detail and persists across reload', async () => {
@@ -111,7 +27,7 @@ describe('journal basics', () => {
     await openJournal(page);
     assert.match(await page.locator('.journal-empty').innerText(), /Nothing here yet/);
     await page.getByRole('link', { name: 'Add an entry' }).click();
-    await page.waitForURL(server.url + 'journal/entry/');
+    await page.waitForURL(site.url + 'journal/entry/');
     // "When did it start?" defaults to now on this device.
     const started = await page.getByLabel('When did it start?').inputValue();
     assert.match(started, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
@@ -125,7 +41,7 @@ describe('journal basics', () => {
       amount: '3',
       notes: 'Went to bed early.\nSecond line.',
     });
-    await page.waitForURL(server.url + 'journal/');
+    await page.waitForURL(site.url + 'journal/');
     const card = page.locator('.journal-entry');
     assert.equal(await card.count(), 1);
     const text = await card.innerText();
@@ -164,7 +80,7 @@ describe('journal basics', () => {
     assert.equal(await page.getByRole('radio', { name: '1', exact: true }).isChecked(), true);
     await page.getByRole('radio', { name: '9', exact: true }).check();
     await page.getByRole('button', { name: 'Save entry' }).click();
-    await page.waitForURL(server.url + 'journal/');
+    await page.waitForURL(site.url + 'journal/');
     assert.match(await page.locator('.journal-entry', { hasText: 'Entry 1:' }).innerText(), /Severity 9 out of 10/);
     const saved = JSON.parse((await stored(page))[KEY]).entries.find((e) => e.id === 'e-test-1');
     assert.equal(saved.severity, 9);
@@ -176,7 +92,7 @@ describe('journal basics', () => {
 
   test('form errors show beside their fields, in a summary, and clear when fixed', async () => {
     const { context, page } = await fresh();
-    await page.goto(server.url + 'journal/entry/');
+    await page.goto(site.url + 'journal/entry/');
     await appReady(page);
     await page.getByLabel('Unit').selectOption('hours');
     await page.getByLabel('How long', { exact: true }).fill('a while');
@@ -326,7 +242,7 @@ describe('never lose data', () => {
     await page.locator('.journal-confirm').getByRole('button', { name: 'Cancel' }).click();
     assert.equal((await stored(page))[KEY], future);
     // Even the form refuses to save, with a clear reason.
-    await page.goto(server.url + 'journal/entry/');
+    await page.goto(site.url + 'journal/entry/');
     await appReady(page);
     await fillAndSave(page, {});
     assert.match(await page.locator('.journal-save-error').innerText(), /newer version of Aftercare/);
@@ -435,7 +351,7 @@ describe('never lose data', () => {
         return setItem.call(this, k, v);
       };
     }, KEY);
-    await page.goto(server.url + 'journal/entry/');
+    await page.goto(site.url + 'journal/entry/');
     await appReady(page);
     await fillAndSave(page, { notes: 'Typed before the storage filled up', severity: '7' });
     const error = page.locator('.journal-save-error');
@@ -445,7 +361,7 @@ describe('never lose data', () => {
     assert.match(message, /export your journal/);
     assert.match(message, /delete old entries/);
     assert.equal(await error.getAttribute('role'), 'alert');
-    assert.equal(page.url(), server.url + 'journal/entry/', 'stays on the form');
+    assert.equal(page.url(), site.url + 'journal/entry/', 'stays on the form');
     assert.equal(await page.getByLabel('Notes (optional)').inputValue(), 'Typed before the storage filled up');
     assert.equal(await page.getByRole('radio', { name: '7', exact: true }).isChecked(), true);
     assert.equal(await page.getByRole('checkbox', { name: 'Tired or drained', exact: true }).isChecked(), true);
@@ -474,9 +390,9 @@ describe('never lose data', () => {
     assert.match(await page.locator('[data-banner="memory"]').innerText(), /Entries will not be kept/);
     // In-app navigation keeps the page (and its memory) alive.
     await page.getByRole('link', { name: 'Add an entry' }).click();
-    await page.waitForURL(server.url + 'journal/entry/');
+    await page.waitForURL(site.url + 'journal/entry/');
     await fillAndSave(page, { notes: 'only in memory' });
-    await page.waitForURL(server.url + 'journal/');
+    await page.waitForURL(site.url + 'journal/');
     assert.equal(await entryCount(page), 1);
     const json = await download(page, () => page.getByRole('button', { name: 'Export as JSON' }).click());
     const exported = JSON.parse(json.text);
@@ -493,7 +409,7 @@ describe('never lose data', () => {
     const a = await newPage(context);
     const b = await newPage(context);
     await openJournal(a);
-    await b.goto(server.url + 'journal/entry/');
+    await b.goto(site.url + 'journal/entry/');
     await appReady(b);
     await b.getByLabel('Notes (optional)').fill('typed in B, not saved yet');
     await b.getByRole('checkbox', { name: 'Poor sleep', exact: true }).check();
@@ -507,7 +423,7 @@ describe('never lose data', () => {
     // Tab B saves: it starts from what A stored, so nothing of A's is lost.
     await b.getByRole('radio', { name: '2', exact: true }).check();
     await b.getByRole('button', { name: 'Save entry' }).click();
-    await b.waitForURL(server.url + 'journal/');
+    await b.waitForURL(site.url + 'journal/');
     assert.equal(await entryCount(b), 3);
     // Tab A hears B's save and shows it without a reload.
     await a.locator('.journal-entry', { hasText: 'typed in B' }).waitFor();
@@ -572,7 +488,7 @@ describe('never lose data', () => {
     await page.locator('.journal-entry', { hasText: 'evil.example' }).first().getByRole('link', { name: 'Edit' }).click();
     await appReady(page);
     assert.equal(await page.locator('main').locator('script, img, iframe').count(), 0);
-    await page.goto(server.url + 'journal/summary/?from=2024-03-01&to=2024-03-01');
+    await page.goto(site.url + 'journal/summary/?from=2024-03-01&to=2024-03-01');
     await appReady(page);
     assert.ok((await page.locator('main').innerText()).includes('</textarea><script>'));
     assert.equal(await page.locator('main').locator('script, img, iframe').count(), 0);
@@ -703,7 +619,7 @@ describe('red flags in the journal', () => {
 
   test('the form shows the card as soon as the notes name a flag', async () => {
     const { context, page } = await fresh();
-    await page.goto(server.url + 'journal/entry/');
+    await page.goto(site.url + 'journal/entry/');
     await appReady(page);
     assert.equal(await page.locator('.journal-flags .flag-card').count(), 0);
     await page.getByLabel('Notes (optional)').fill('my lips are swollen');
@@ -719,7 +635,7 @@ describe('red flags in the journal', () => {
     const { context, page } = await fresh();
     const entries = [makeEntry(0), makeEntry(1), makeEntry(4, { notes: 'short of breath after the session' }), makeEntry(5)];
     await seed(context, { [KEY]: envelope(entries) });
-    await page.goto(server.url + 'journal/summary/');
+    await page.goto(site.url + 'journal/summary/');
     await appReady(page);
     const section = page.locator('.summary-red-flags');
     assert.equal(await section.isVisible(), true);
@@ -744,7 +660,7 @@ describe('summary and accessibility', () => {
     const { context, page } = await fresh();
     const entries = Array.from({ length: 12 }, (_, i) => makeEntry(i));
     await seed(context, { [KEY]: envelope(entries) });
-    await page.goto(server.url + 'journal/summary/');
+    await page.goto(site.url + 'journal/summary/');
     await appReady(page);
     // By default, the whole journal: 12 entries over 4 days.
     assert.equal(await page.locator('.summary-table tbody tr').count(), 12);
@@ -760,7 +676,7 @@ describe('summary and accessibility', () => {
     await page.getByLabel('From', { exact: true }).fill('2024-01-02');
     await page.waitForURL(/\?from=2024-01-02$/);
     assert.equal(await page.locator('.summary-table tbody tr').count(), 9);
-    await page.goto(server.url + 'journal/summary/?from=2024-01-03&to=2024-01-03');
+    await page.goto(site.url + 'journal/summary/?from=2024-01-03&to=2024-01-03');
     await appReady(page);
     assert.equal(await page.locator('.summary-table tbody tr').count(), 3);
     assert.equal(await page.locator('.summary-period').innerText(), 'Symptom journal for 3 January 2024');
@@ -792,10 +708,10 @@ describe('summary and accessibility', () => {
     await page.getByText('Entry deleted.').waitFor();
     await chooseImport(page, 'x.json', envelope([makeEntry(7), { id: 'bad' }]));
     assert.deepEqual(await axe(page), [], 'list');
-    await page.goto(server.url + 'journal/summary/');
+    await page.goto(site.url + 'journal/summary/');
     await appReady(page);
     assert.deepEqual(await axe(page), [], 'summary');
-    await page.goto(server.url + 'journal/?symptom=nothing-matches');
+    await page.goto(site.url + 'journal/?symptom=nothing-matches');
     await appReady(page);
     assert.deepEqual(await axe(page), [], 'list with no match');
     assert.deepEqual(page.problems, []);

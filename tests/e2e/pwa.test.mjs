@@ -5,31 +5,23 @@
 // build on the same origin shows the update note, Reload loads it and old caches go; a
 // half-deployed build is never installed; every request stays on the page's own origin; and
 // the Content-Security-Policy is in every page with zero violations through a full session.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium as chromiumType } from 'playwright-core';
-import { serve, browser, newPage, appReady, axe, routes, root } from './support.mjs';
+import {
+  serve, newPage, appReady, axe, routes, dist as DIST, xtask as XTASK, useBrowser,
+  buildList, offlineReady, cacheState, openFromCache,
+} from './support.mjs';
 
-const DIST = process.env.DIST || path.join(root, 'dist');
-const XTASK = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release', 'xtask');
 const table = routes();
 const UPDATE_NOTE = 'A new version is ready.';
 
-let chromium;
-const cleanups = [];
-
-before(async () => {
-  chromium = await browser();
-});
-
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await chromium?.close();
-});
+const suite = useBrowser();
+const { cleanups } = suite;
 
 /** A server for `dir` under `prefix` and a fresh browser context (its own caches and SW). */
 async function site({ dir = DIST, prefix = '/' } = {}) {
@@ -38,16 +30,9 @@ async function site({ dir = DIST, prefix = '/' } = {}) {
   const stop = server.stop;
   let stopped;
   server.stop = () => (stopped ??= stop());
-  const context = await chromium.newContext();
+  const context = await suite.chromium.newContext();
   cleanups.push(() => context.close().catch(() => {}), () => server.stop());
   return { server, context };
-}
-
-/** The precache list a build's sw.js carries: {version, files: [[url, sha256, size]]}. */
-function buildList(dir) {
-  const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8');
-  const start = sw.indexOf('/* precache */') + '/* precache */'.length;
-  return JSON.parse(sw.slice(start, sw.indexOf('/* end precache */')));
 }
 
 /** Every file of a build folder, relative, with "/" separators. */
@@ -57,21 +42,6 @@ function filesOf(dir, prefix = '') {
     return statSync(path.join(dir, rel)).isDirectory() ? filesOf(dir, rel) : [rel];
   });
 }
-
-/** Waits until a service worker controls the page (after install, so the precache is full). */
-async function offlineReady(page) {
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, {
-    timeout: 30000,
-  });
-}
-
-/** This origin's caches and how many entries each holds. */
-const cacheState = (page) =>
-  page.evaluate(async () => {
-    const out = {};
-    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).length;
-    return out;
-  });
 
 /** Fetches from inside the page, as the app would: {status, type, manifest (parsed JSON)}. */
 const get = (page, url, as) =>
@@ -293,11 +263,7 @@ describe('offline', () => {
       await appReady(page);
       await page.getByText('You’re offline. Aftercare still works.').waitFor();
       for (const route of table) {
-        const response = await page.goto(server.url + route.path);
-        assert.equal(response.status(), 200, route.path);
-        assert.ok(response.fromServiceWorker(), route.path);
-        await appReady(page);
-        assert.equal(await page.title(), `${route.title} · Aftercare`, route.path);
+        await openFromCache(page, server.url, route);
         if (route.heading) assert.equal((await page.locator('main h1').innerText()).trim(), route.heading);
         assert.equal(await page.locator('main h1').count(), 1, route.path);
       }

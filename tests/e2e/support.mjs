@@ -1,17 +1,26 @@
 // Shared harness for the browser tests: serves a built site with the project's own static
 // server (xtask serve, shaped like GitHub Pages), drives Debian's Chromium with Playwright,
-// and runs axe-core. Every test file imports from here; nothing is mocked.
+// and runs axe-core. It also holds what several test files share: a suite's set-up and
+// tear-down (useSite, useBrowser), the journal's test entries and page helpers, and the
+// service worker's precache list, its caches and the pages it answers. Every test file
+// imports from here; nothing is mocked.
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const xtask = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release', 'xtask');
+/** The built site the tests serve: $DIST, or dist/ of the checkout. */
+export const dist = process.env.DIST || path.join(root, 'dist');
+/** The project's xtask binary, release build (the site's build runs it, so it is there). */
+export const xtask = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release', 'xtask');
 
 /** The route table the app was built from: [{path, title, heading, messages}]. */
 export function routes() {
@@ -22,7 +31,7 @@ export function routes() {
  * Serves `dir` (default dist/) under `prefix` (default "/") on a free port.
  * Returns { url, stop, log } where url ends with the prefix and log lists "STATUS METHOD PATH".
  */
-export async function serve({ dir = process.env.DIST || path.join(root, 'dist'), prefix = '/' } = {}) {
+export async function serve({ dir = dist, prefix = '/' } = {}) {
   const child = spawn(xtask, ['serve', '--dir', dir, '--port', '0', '--prefix', prefix, '--log'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -162,3 +171,167 @@ export async function seedStorage(context, url, values) {
 /** Every localStorage key and value of the page's origin. */
 export const storedItems = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+
+// A suite's set-up and tear-down.
+
+/**
+ * Registers the before() and after() of the calling test file: before, the built site is
+ * served (`options` as for serve(), or an async function that returns them) and Chromium
+ * starts; after, the suite's `cleanups` run (last added first), then Chromium closes and the
+ * server stops. Returns the suite's site, whose `server` and `chromium` are set once before()
+ * has run: { server, chromium, url (the server's), cleanups, fresh }.
+ */
+export function useSite(options = {}) {
+  return suite(options);
+}
+
+/** As useSite, with Chromium alone: no server is started. */
+export function useBrowser() {
+  return suite(null);
+}
+
+function suite(options) {
+  const site = {
+    server: null,
+    chromium: null,
+    /** Functions after() runs, last added first, before Chromium closes. */
+    cleanups: [],
+    get url() {
+      return site.server.url;
+    },
+    /** A fresh browser context (its own storage), and a page in it. */
+    async fresh() {
+      const context = await site.chromium.newContext();
+      return { context, page: await newPage(context) };
+    },
+  };
+  before(async () => {
+    if (options) site.server = await serve(typeof options === 'function' ? await options() : options);
+    site.chromium = await browser();
+  });
+  after(async () => {
+    for (const cleanup of site.cleanups.reverse()) await cleanup();
+    await site.chromium?.close();
+    await site.server?.stop();
+  });
+  return site;
+}
+
+// The journal.
+
+/** A typical entry number `i`: two symptoms, a note, a session date, a duration. */
+export function makeEntry(i, extra = {}) {
+  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 3) * 86400000);
+  const date = day.toISOString().slice(0, 10);
+  const hour = String(8 + (i % 3) * 5).padStart(2, '0');
+  const slugs = ['fatigue', 'dizzy', 'tingling', 'sleep', 'soreness', 'emotional'];
+  return {
+    id: `e-test-${i}`,
+    started: `${date}T${hour}:30`,
+    session_date: date,
+    symptoms: [slugs[i % 6], slugs[(i + 1) % 6]],
+    other_symptoms: '',
+    severity: i % 11,
+    duration: { unit: 'hours', amount: 1 + (i % 5) },
+    notes: `Entry ${i}: felt it after lunch, eased with water and rest.`,
+    created_ms: 1704067200000 + i * 1000,
+    updated_ms: 1704067200000 + i * 1000,
+    ...extra,
+  };
+}
+
+/** The stored (and exported) form of a journal holding `entries`. */
+export const envelope = (entries, version = 1) =>
+  JSON.stringify({ app: 'aftercare', kind: 'journal', version, entries });
+
+/**
+ * The journal's pages on `site` (from useSite), served at its root:
+ * { seed, openJournal, addEntry }.
+ */
+export function journalPages(site) {
+  /** Stores `values` ({key: text}) in the origin's localStorage before the app runs. */
+  const seed = (context, values) => seedStorage(context, site.url + 'about/', values);
+
+  async function openJournal(page, query = '') {
+    await page.goto(site.url + 'journal/' + query);
+    await appReady(page);
+  }
+
+  /** Adds an entry through the form and waits for the list. */
+  async function addEntry(page, options) {
+    await page.goto(site.url + 'journal/entry/');
+    await appReady(page);
+    await fillAndSave(page, options);
+    await page.waitForURL(site.url + 'journal/');
+    await page.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
+  }
+
+  return { seed, openJournal, addEntry };
+}
+
+/** Fills the form (already open) and presses Save. */
+export async function fillAndSave(page, { symptoms = ['Tired or drained'], severity = '4', notes = '', session = '', amount = '', unit = '' } = {}) {
+  for (const name of symptoms) await page.getByRole('checkbox', { name, exact: true }).check();
+  if (severity !== null) await page.getByRole('radio', { name: severity, exact: true }).check();
+  if (session) await page.getByLabel('Date of your acupuncture session (optional)').fill(session);
+  if (unit) await page.getByLabel('Unit').selectOption(unit);
+  if (amount) await page.getByLabel('How long', { exact: true }).fill(amount);
+  if (notes) await page.getByLabel('Notes (optional)').fill(notes);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+}
+
+/** Clicks what starts a download and returns the file's name and text. */
+export async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const text = await readFile(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), text };
+}
+
+/** Chooses a file in the import input and waits for the preview or refusal. */
+export async function chooseImport(page, name, content) {
+  await page.getByLabel('Choose a JSON file exported from Aftercare').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.isBuffer(content) ? content : Buffer.from(content),
+  });
+  await page.locator('.journal-import-result :is(.journal-import-preview, .journal-error):visible').waitFor();
+}
+
+/** How many entries the journal's list shows. */
+export const entryCount = (page) => page.locator('.journal-entry').count();
+
+// The service worker.
+
+/** The precache list a build's sw.js carries: {version, files: [[url, sha256, size]]}. */
+export function buildList(dir) {
+  const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  const start = sw.indexOf('/* precache */') + '/* precache */'.length;
+  return JSON.parse(sw.slice(start, sw.indexOf('/* end precache */')));
+}
+
+/** Waits until a service worker controls the page (after install, so the precache is full). */
+export async function offlineReady(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, {
+    timeout: 30000,
+  });
+}
+
+/** This origin's caches and how many entries each holds. */
+export const cacheState = (page) =>
+  page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).length;
+    return out;
+  });
+
+/**
+ * Opens `route` (a row of routes()) of the site at `url` and checks the service worker
+ * answered it (the network being gone): HTTP 200, from the worker, the route's title.
+ */
+export async function openFromCache(page, url, route) {
+  const response = await page.goto(url + route.path);
+  assert.equal(response.status(), 200, route.path);
+  assert.ok(response.fromServiceWorker(), route.path);
+  await appReady(page);
+  assert.equal(await page.title(), `${route.title} · Aftercare`, route.path);
+}

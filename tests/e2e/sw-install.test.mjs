@@ -8,40 +8,25 @@
 //   keeps the complete cache it finds instead of downloading into it or deleting it;
 // - an install that fails while a cache of its own name exists but is incomplete deletes only
 //   the cache it made itself.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browser, newPage, appReady, routes, root } from './support.mjs';
+import {
+  serve, newPage, appReady, routes, dist as DIST, xtask as XTASK, useBrowser,
+  buildList, offlineReady, cacheState, openFromCache,
+} from './support.mjs';
 
-const DIST = process.env.DIST || path.join(root, 'dist');
-const XTASK = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'release', 'xtask');
 const table = routes();
 const UPDATE_NOTE = 'A new version is ready.';
 /** A file every build precaches, which the "new deploy" answers with HTTP 500. */
 const BROKEN = 'faq/';
 
-let chromium;
-const cleanups = [];
-
-before(async () => {
-  chromium = await browser();
-});
-
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await chromium?.close();
-});
-
-/** The precache list a build's sw.js carries: {version, files: [[url, sha256, size]]}. */
-function buildList(dir) {
-  const sw = readFileSync(path.join(dir, 'sw.js'), 'utf8');
-  const start = sw.indexOf('/* precache */') + '/* precache */'.length;
-  return JSON.parse(sw.slice(start, sw.indexOf('/* end precache */')));
-}
+const suite = useBrowser();
+const { cleanups } = suite;
 
 /** A temporary folder holding a copy of the build, removed after the tests. */
 function copyOfDist(name) {
@@ -118,21 +103,6 @@ async function faultyServer(dir) {
   return { url: `http://127.0.0.1:${proxy.address().port}/`, failing, log, stop };
 }
 
-/** Waits until a service worker controls the page (after install, so the precache is full). */
-async function offlineReady(page) {
-  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, {
-    timeout: 30000,
-  });
-}
-
-/** This origin's caches and how many entries each holds. */
-const cacheState = (page) =>
-  page.evaluate(async () => {
-    const out = {};
-    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).length;
-    return out;
-  });
-
 const cacheName = (version) => `aftercare:/:${version}`;
 
 /** Asks the browser to check sw.js now and waits until that install has succeeded or failed. */
@@ -146,13 +116,20 @@ const checkForUpdate = (page) =>
 
 /** A fresh browser context whose page runs the build served at `server.url`, installed. */
 async function installed(server) {
-  const context = await chromium.newContext();
+  const context = await suite.chromium.newContext();
   cleanups.push(() => context.close().catch(() => {}));
   const page = await newPage(context);
   await page.goto(server.url);
   await appReady(page);
   await offlineReady(page);
   return { context, page };
+}
+
+/** A copy of the build served by faultyServer, installed in a fresh context. */
+async function installedCopy() {
+  const live = copyOfDist('live');
+  const server = await faultyServer(live);
+  return { live, server, ...(await installed(server)) };
 }
 
 /** With the server gone and the browser offline, every route opens from the running version. */
@@ -162,11 +139,7 @@ async function everyRouteOpensOffline(context, page, server) {
   await page.reload();
   await appReady(page);
   for (const route of table) {
-    const response = await page.goto(server.url + route.path);
-    assert.equal(response.status(), 200, route.path);
-    assert.ok(response.fromServiceWorker(), route.path);
-    await appReady(page);
-    assert.equal(await page.title(), `${route.title} · Aftercare`, route.path);
+    await openFromCache(page, server.url, route);
     if (route.heading) assert.equal((await page.locator('main h1').innerText()).trim(), route.heading, route.path);
   }
 }
@@ -205,9 +178,7 @@ describe('a failed update never costs the running version its offline copy', () 
 
   test('a re-install under the running version’s own name keeps its complete cache', async () => {
     const a = buildList(DIST);
-    const live = copyOfDist('live');
-    const server = await faultyServer(live);
-    const { context, page } = await installed(server);
+    const { live, server, context, page } = await installedCopy();
 
     // A sw.js the browser sees as new (one byte differs) that names the same version, and a
     // host failing one file: the install must neither download into nor delete that cache.
@@ -231,9 +202,7 @@ describe('a failed update never costs the running version its offline copy', () 
 
   test('a failed install deletes only the cache it made, not an incomplete one of its name', async () => {
     const a = buildList(DIST);
-    const live = copyOfDist('live');
-    const server = await faultyServer(live);
-    const { page } = await installed(server);
+    const { live, server, page } = await installedCopy();
 
     // The running version's copy lost one file (it serves that one from the network).
     const lost = new URL('robots.txt', server.url).href;
