@@ -370,7 +370,10 @@ describe('never lose data', () => {
     await openJournal(page);
     await chooseImport(page, 'more.json', envelope([makeEntry(5), makeEntry(6)]));
     await page.getByRole('button', { name: 'Import 2 entries' }).click();
-    assert.match(await page.locator('.journal-import-result .journal-error').innerText(), /full/);
+    // Saving runs under the journal's Web Lock, so the answer comes a moment after the click.
+    const refusal = page.locator('.journal-import-result .journal-error', { hasText: /\S/ });
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /full/);
     assert.equal(await entryCount(page), 1);
     assert.equal((await stored(page))[KEY], earlier);
     assert.deepEqual(page.problems, []);
