@@ -7,9 +7,13 @@ use aftercare_core::route::Route;
 use aftercare_core::triage::red_flags;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The site header: skip link, brand, "Get help now", main navigation.
+/// The site header: skip link, brand, "Get help now", the search box and the main
+/// navigation. The header's markup is the core's (`pages::header_inner`, the same the build
+/// prerenders); once it is in the document, the search box and the navigation get their
+/// behaviour ([`make_live`]).
 #[component]
 pub fn Header() -> impl IntoView {
     let route = Nav::get().route();
@@ -27,128 +31,151 @@ pub fn Header() -> impl IntoView {
             format!("{}{search}#main", here.href())
         }
     };
+    let header = NodeRef::<leptos::html::Header>::new();
+    header.on_load(make_live);
     view! {
-        <a class="skip-link" href=skip_href>"Skip to content"</a>
-        <header class="site-header">
-            <div class="bar">
-                <a class="brand" href="./">
-                    <span class="brand-mark" aria-hidden="true">"◌"</span>
-                    "Aftercare"
-                </a>
-                <a class="help-now" href=Route::Help.href()>"Get help now"</a>
-            </div>
-            <SearchBox/>
-            <nav aria-label="Main">
-                <ul>
-                    {pages::NAV
-                        .iter()
-                        .map(|&(to, label)| view! { <NavLink to=to label=label/> })
-                        .collect_view()}
-                </ul>
-            </nav>
-        </header>
+        <a class="skip-link" href=skip_href>{pages::SKIP_LINK_TEXT}</a>
+        <header
+            class=pages::SITE_HEADER_CLASS
+            node_ref=header
+            inner_html=pages::header_inner(route.get_untracked())
+        ></header>
     }
 }
 
-/// One main-navigation link, marked as the current page when it is (or contains) the page.
-#[component]
-fn NavLink(
-    /// The page the link goes to.
-    to: Route,
-    /// The link text.
-    label: &'static str,
-) -> impl IntoView {
+/// Calls `handler` with each `event` of `target` for as long as the page lives (the header
+/// is made once per page load).
+fn listen<E: JsCast>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    mut handler: impl FnMut(E) + 'static,
+) {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Ok(event) = event.dyn_into::<E>() {
+            handler(event);
+        }
+    });
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// Gives the core's header markup its behaviour: the current page marked in the navigation
+/// as the route changes, and the search box (see [`search_box`]).
+fn make_live(header: web_sys::HtmlElement) {
     let route = Nav::get().route();
-    let current = move || pages::is_current(to, route.get()).then_some("page");
-    view! {
-        <li>
-            <a href=to.href() aria-current=current>{label}</a>
-        </li>
+    if let Ok(links) = header.query_selector_all("nav a") {
+        Effect::new(move |_| {
+            let here = route.get();
+            for (i, &(to, _)) in pages::NAV.iter().enumerate() {
+                let Some(link) = links
+                    .item(u32::try_from(i).unwrap_or(u32::MAX))
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let _ = if pages::is_current(to, here) {
+                    link.set_attribute("aria-current", "page")
+                } else {
+                    link.remove_attribute("aria-current")
+                };
+            }
+        });
     }
-}
-
-/// The site footer: the short disclaimer and the attribution, written by the core (the same
-/// markup the build prerenders).
-#[component]
-pub fn Footer() -> impl IntoView {
-    view! { <footer class="site-footer" inner_html=pages::footer_inner()></footer> }
+    search_box(&header);
 }
 
 /// The search box in the header of every page. Typing shows results at once on the search
 /// page (the query goes into the URL as `?q=`); `/` anywhere focuses it; the down arrow moves
 /// to the first result. Without the app it still works as a plain form.
-#[component]
-fn SearchBox() -> impl IntoView {
+fn search_box(header: &web_sys::HtmlElement) {
+    let found = |selector: &str| header.query_selector(selector).ok().flatten();
+    let (Some(form), Some(input), Some(flags_box)) = (
+        found("form"),
+        found(&format!("#{}", pages::SEARCH_INPUT_ID))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()),
+        found(".header-flags"),
+    ) else {
+        return;
+    };
     let nav = Nav::get();
     let route = nav.route();
-    // The whole app shows the query of the address; the reader has none, and starts with
-    // whatever was typed into the page it took over (see `takeover`).
-    #[cfg(feature = "full")]
-    let value = {
-        let q = nav.param("q");
-        move || q.get()
-    };
-    #[cfg(not(feature = "full"))]
-    let value = crate::takeover::typed();
-    let input = NodeRef::<leptos::html::Input>::new();
     // Red flags come before everything, also before the whole app has loaded: on a static
     // page the reader shows the card under the box as soon as the words name one. (The whole
     // app moves to the search page on the first keystroke, which shows the cards itself.)
-    let flags_box = NodeRef::<leptos::html::Div>::new();
     let show_flags = move |text: &str| {
-        if let Some(el) = flags_box.get_untracked() {
-            el.set_inner_html(&pages::red_flag_cards(
-                &red_flags::matching_plain(text),
-                "header",
-            ));
-        }
+        flags_box.set_inner_html(&pages::red_flag_cards(
+            &red_flags::matching_plain(text),
+            "header",
+        ));
     };
+    // The whole app shows the query of the address; the reader has none, and starts with
+    // whatever was typed into the page it took over (see `takeover`).
+    #[cfg(feature = "full")]
+    {
+        let q = nav.param("q");
+        let input = input.clone();
+        Effect::new(move |_| {
+            let q = q.get();
+            if input.value() != q {
+                input.set_value(&q);
+            }
+        });
+    }
     #[cfg(not(feature = "full"))]
     {
-        let typed = value.clone();
+        let typed = crate::takeover::typed();
+        input.set_value(&typed);
+        let show_flags = show_flags.clone();
         request_animation_frame(move || show_flags(&typed));
     }
 
-    crate::window::on_window(ev::keydown, move |event| {
-        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-            return;
-        }
-        let typing = document().active_element().is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el
-                    .dyn_ref::<web_sys::HtmlElement>()
-                    .is_some_and(web_sys::HtmlElement::is_content_editable)
+    {
+        let input = input.clone();
+        crate::window::on_window(ev::keydown, move |event| {
+            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let typing = document().active_element().is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el
+                        .dyn_ref::<web_sys::HtmlElement>()
+                        .is_some_and(web_sys::HtmlElement::is_content_editable)
+            });
+            if !typing {
+                event.prevent_default();
+                let _ = input.focus();
+            }
         });
-        if let (false, Some(input)) = (typing, input.get_untracked()) {
-            event.prevent_default();
-            let _ = input.focus();
-        }
-    });
+    }
 
     // The whole app shows results as the person types. The reader has no search: the first
     // focus or keystroke loads the whole app in place, which takes the typed words over and
     // shows their results (and Enter before that submits the form as a plain page load).
-    let on_input = move |event: ev::Event| {
-        let value = event_target_value(&event);
-        if cfg!(not(feature = "full")) {
-            show_flags(&value);
-            upgrade_now();
-            return;
-        }
-        if route.get_untracked() == Route::Search {
-            nav.set_param("q", &value);
-        } else {
-            let mut params = aftercare_core::route::Params::default();
-            params.set("q", &value);
-            nav.go_quietly(Route::Search, params);
-        }
-    };
-    let on_submit = move |event: ev::SubmitEvent| {
+    {
+        let source = input.clone();
+        listen(&input, "input", move |_: web_sys::Event| {
+            let value = source.value();
+            if cfg!(not(feature = "full")) {
+                show_flags(&value);
+                upgrade_now();
+                return;
+            }
+            if route.get_untracked() == Route::Search {
+                nav.set_param("q", &value);
+            } else {
+                let mut params = aftercare_core::route::Params::default();
+                params.set("q", &value);
+                nav.go_quietly(Route::Search, params);
+            }
+        });
+    }
+    listen(&form, "submit", move |event: web_sys::Event| {
         if cfg!(feature = "full") {
             event.prevent_default();
         }
-    };
-    let on_keydown = move |event: ev::KeyboardEvent| {
+    });
+    listen(&input, "focus", move |_: web_sys::Event| upgrade_now());
+    listen(&input, "keydown", move |event: web_sys::KeyboardEvent| {
         if event.key() == "ArrowDown" {
             if let Some(first) = document()
                 .query_selector(".results .result-title")
@@ -160,34 +187,14 @@ fn SearchBox() -> impl IntoView {
                 let _ = first.focus();
             }
         }
-    };
-    view! {
-        <form
-            class="site-search"
-            role="search"
-            action=Route::Search.href()
-            method="get"
-            on:submit=on_submit
-        >
-            <label for="site-q">{pages::SEARCH_LABEL}</label>
-            <input
-                id="site-q"
-                node_ref=input
-                type="search"
-                name="q"
-                autocomplete="off"
-                spellcheck="false"
-                maxlength="10000"
-                placeholder=pages::SEARCH_PLACEHOLDER
-                aria-keyshortcuts="/"
-                prop:value=value
-                on:input=on_input
-                on:focus=move |_| upgrade_now()
-                on:keydown=on_keydown
-            />
-        </form>
-        <div class="header-flags" aria-live="polite" node_ref=flags_box></div>
-    }
+    });
+}
+
+/// The site footer: the short disclaimer and the attribution, written by the core (the same
+/// markup the build prerenders).
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! { <footer class="site-footer" inner_html=pages::footer_inner()></footer> }
 }
 
 /// Starts loading the whole app in place (the reader only; the whole app has it already).

@@ -33,8 +33,13 @@ pub const SEARCH_LABEL: &str = "Search the guide";
 /// The search box's example words.
 pub const SEARCH_PLACEHOLDER: &str = "e.g. tired, pee, needle left in";
 
-/// The skip link and the site header as the app renders them on `route` with an empty search
-/// box. The build prerenders it; the app renders the same markup with live parts.
+/// The skip link's text.
+pub const SKIP_LINK_TEXT: &str = "Skip to content";
+/// The class of the site header.
+pub const SITE_HEADER_CLASS: &str = "site-header";
+
+/// The skip link and the site header on `route` with an empty search box. The build
+/// prerenders it; the app mounts the same [`header_inner`] and makes its parts live.
 #[must_use]
 pub fn header(route: Route) -> String {
     let mut h = Html::new();
@@ -42,10 +47,27 @@ pub fn header(route: Route) -> String {
     h.leaf(
         "a",
         &[("class", "skip-link"), ("href", &skip)],
-        "Skip to content",
+        SKIP_LINK_TEXT,
     );
-    h.open("header", &[("class", "site-header")])
-        .open("div", &[("class", "bar")])
+    h.open("header", &[("class", SITE_HEADER_CLASS)])
+        .push(&header_html(route))
+        .close("header");
+    h.into_string()
+}
+
+/// What goes inside the site header (`<header class="site-header">`) on `route`: brand, "Get
+/// help now", the search box, the box for red-flag cards, and the main navigation with the
+/// current page marked. One writer for the prerendered pages and the app, which mounts this
+/// markup and attaches the search box's and the navigation's behaviour to it.
+#[must_use]
+pub fn header_inner(route: Route) -> String {
+    header_html(route).into_string()
+}
+
+/// [`header_inner`] as a fragment.
+fn header_html(route: Route) -> Html {
+    let mut h = Html::new();
+    h.open("div", &[("class", "bar")])
         .open("a", &[("class", "brand"), ("href", "./")])
         .leaf(
             "span",
@@ -69,11 +91,11 @@ pub fn header(route: Route) -> String {
             ("method", "get"),
         ],
     )
-    .leaf("label", &[("for", "site-q")], SEARCH_LABEL)
+    .leaf("label", &[("for", SEARCH_INPUT_ID)], SEARCH_LABEL)
     .open(
         "input",
         &[
-            ("id", "site-q"),
+            ("id", SEARCH_INPUT_ID),
             ("type", "search"),
             ("name", "q"),
             ("autocomplete", "off"),
@@ -102,9 +124,12 @@ pub fn header(route: Route) -> String {
         }
         h.close("li");
     }
-    h.close("ul").close("nav").close("header");
-    h.into_string()
+    h.close("ul").close("nav");
+    h
 }
+
+/// The element id of the header's search box.
+pub const SEARCH_INPUT_ID: &str = "site-q";
 
 /// What goes inside the site footer: the short disclaimer and the attribution.
 #[must_use]

@@ -22,7 +22,10 @@ pub use care::{
     calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
     rules_inner, sources_inner, OWN_GUIDANCE, SOURCES_CLASS,
 };
-pub use frame::{footer_inner, header, is_current, NAV, SEARCH_LABEL, SEARCH_PLACEHOLDER};
+pub use frame::{
+    footer_inner, header, header_inner, is_current, NAV, SEARCH_INPUT_ID, SEARCH_LABEL,
+    SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_TEXT,
+};
 pub use guide::{symptom_tags_inner, TAGS_CLASS, TAGS_LABEL};
 pub use info::disclaimer;
 
