@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Header/>
-        <main id="main" tabindex="-1">
+        <main id=aftercare_core::pages::MAIN_ID tabindex="-1">
             {move || page(route.get())}
         </main>
         <Footer/>

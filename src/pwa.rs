@@ -59,7 +59,7 @@ struct Pwa {
 pub fn PwaStatus() -> impl IntoView {
     let pwa = Pwa::start();
     view! {
-        <div class="pwa-status" role="status">
+        <div class=aftercare_core::pages::STATUS_CLASS role="status">
             <Show when=move || pwa.update_ready.get()>
                 <p class="pwa-note">
                     <span>"A new version is ready."</span>

@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
     let header = NodeRef::<leptos::html::Header>::new();
     header.on_load(make_live);
     view! {
-        <a class="skip-link" href=skip_href>{pages::SKIP_LINK_TEXT}</a>
+        <a class=pages::SKIP_LINK_CLASS href=skip_href>{pages::SKIP_LINK_TEXT}</a>
         <header
             class=pages::SITE_HEADER_CLASS
             node_ref=header
@@ -194,7 +194,7 @@ fn search_box(header: &web_sys::HtmlElement) {
 /// markup the build prerenders).
 #[component]
 pub fn Footer() -> impl IntoView {
-    view! { <footer class="site-footer" inner_html=pages::footer_inner()></footer> }
+    view! { <footer class=pages::FOOTER_CLASS inner_html=pages::footer_inner()></footer> }
 }
 
 /// Starts loading the whole app in place (the reader only; the whole app has it already).

@@ -88,13 +88,7 @@ fn prerender(html: &str, route: Route) -> Result<String, String> {
     let Some(page) = pages::page(route) else {
         return Ok(html.to_owned());
     };
-    let body = format!(
-        "\n{}<main id=\"main\" tabindex=\"-1\">{}</main><footer class=\"site-footer\">{}</footer>\
-         <div class=\"pwa-status\" role=\"status\"></div>\n",
-        pages::header(route),
-        page.outer(),
-        pages::footer_inner()
-    );
+    let body = format!("\n{}\n", pages::body(route, &page.outer()));
     let html = replace_between(
         html,
         "<body",

@@ -35,6 +35,14 @@ pub const SEARCH_PLACEHOLDER: &str = "e.g. tired, pee, needle left in";
 
 /// The skip link's text.
 pub const SKIP_LINK_TEXT: &str = "Skip to content";
+/// The skip link's class.
+pub const SKIP_LINK_CLASS: &str = "skip-link";
+/// The id of the page's `<main>` (the skip link's target; it also has `tabindex="-1"`).
+pub const MAIN_ID: &str = "main";
+/// The class of the site footer.
+pub const FOOTER_CLASS: &str = "site-footer";
+/// The class of the app's status region (offline, updates), after the footer.
+pub const STATUS_CLASS: &str = "pwa-status";
 /// The class of the site header.
 pub const SITE_HEADER_CLASS: &str = "site-header";
 
@@ -46,7 +54,7 @@ pub fn header(route: Route) -> String {
     let skip = format!("{}#main", route.href());
     h.leaf(
         "a",
-        &[("class", "skip-link"), ("href", &skip)],
+        &[("class", SKIP_LINK_CLASS), ("href", &skip)],
         SKIP_LINK_TEXT,
     );
     h.open("header", &[("class", SITE_HEADER_CLASS)])
@@ -131,9 +139,35 @@ fn header_html(route: Route) -> Html {
 /// The element id of the header's search box.
 pub const SEARCH_INPUT_ID: &str = "site-q";
 
+/// The whole body of a static page on `route`, as the app renders it: skip link and header,
+/// `<main>` holding `page` (the page's own markup, from [`super::page`]), the footer, and
+/// the app's empty status region. The build prerenders it into each page's `<body>`; the app
+/// renders the same frame from the same constants and writers.
+#[must_use]
+pub fn body(route: Route, page: &str) -> String {
+    let mut out = header(route);
+    let mut main = Html::new();
+    main.open("main", &[("id", MAIN_ID), ("tabindex", "-1")]);
+    out.push_str(main.as_str());
+    out.push_str(page);
+    let mut rest = Html::new();
+    rest.close("main")
+        .open("footer", &[("class", FOOTER_CLASS)])
+        .push(&footer_html())
+        .close("footer")
+        .leaf("div", &[("class", STATUS_CLASS), ("role", "status")], "");
+    out.push_str(rest.as_str());
+    out
+}
+
 /// What goes inside the site footer: the short disclaimer and the attribution.
 #[must_use]
 pub fn footer_inner() -> String {
+    footer_html().into_string()
+}
+
+/// [`footer_inner`] as a fragment.
+fn footer_html() -> Html {
     let article = content::article();
     let mut h = Html::new();
     h.open("p", &[])
@@ -149,7 +183,7 @@ pub fn footer_inner() -> String {
         .text(". ")
         .leaf("a", &[("href", &Route::About.href())], "About this guide")
         .close("p");
-    h.into_string()
+    h
 }
 
 #[cfg(test)]

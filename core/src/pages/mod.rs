@@ -23,8 +23,9 @@ pub use care::{
     rules_inner, sources_inner, OWN_GUIDANCE, SOURCES_CLASS,
 };
 pub use frame::{
-    footer_inner, header, header_inner, is_current, NAV, SEARCH_INPUT_ID, SEARCH_LABEL,
-    SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_TEXT,
+    body, footer_inner, header, header_inner, is_current, FOOTER_CLASS, MAIN_ID, NAV,
+    SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,
+    SKIP_LINK_TEXT, STATUS_CLASS,
 };
 pub use guide::{symptom_tags_inner, TAGS_CLASS, TAGS_LABEL};
 pub use info::disclaimer;
