@@ -15,6 +15,7 @@
 //! rules are `aftercare_core::triage`; this page only shows them.
 
 use crate::components::care::FlagCards;
+use crate::components::symptoms::symptom_choice;
 use crate::components::triage::{ClaimList, Disclaimer, EntryLinks, LevelBadge, RuleList, Sources};
 use crate::nav::Nav;
 use aftercare_core::content::Symptom;
@@ -314,20 +315,13 @@ fn symptom_choices(symptoms: Signal<String>, nav: Nav) -> impl IntoView {
                 {Symptom::ALL
                     .iter()
                     .map(|&s| {
-                        view! {
-                            <li>
-                                <label class="choice">
-                                    <input
-                                        type="checkbox"
-                                        name="symptoms"
-                                        value=s.slug()
-                                        prop:checked=move || symptoms.with(|p| Filter::from_param(p).contains(s))
-                                        on:change=move |_| toggle(s)
-                                    />
-                                    <span>{s.name()}</span>
-                                </label>
-                            </li>
-                        }
+                        symptom_choice(
+                            None,
+                            s.slug().to_owned(),
+                            s.name().to_owned(),
+                            move || symptoms.with(|p| Filter::from_param(p).contains(s)),
+                            move || toggle(s),
+                        )
                     })
                     .collect_view()}
             </ul>

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use super::focus;
 use crate::components::care::FlagCards;
 use crate::components::journal_notice::JournalNotices;
+use crate::components::symptoms::symptom_choice;
 use crate::journal_store::{local_now, now_ms, Change, Conflict, JournalStore, SaveError, Status};
 use crate::nav::Nav;
 
@@ -532,21 +533,14 @@ fn SymptomsField(
     };
     let choice = move |index: usize, slug: String, name: String| {
         let checked_slug = slug.clone();
-        view! {
-            <li>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        name="symptoms"
-                        id=(index == 0).then(|| input_id(field))
-                        value=slug.clone()
-                        prop:checked=move || symptoms.with(|list| list.contains(&checked_slug))
-                        on:change=move |_| toggle(slug.clone())
-                    />
-                    <span>{name}</span>
-                </label>
-            </li>
-        }
+        let toggled = slug.clone();
+        symptom_choice(
+            (index == 0).then(|| input_id(field)),
+            slug,
+            name,
+            move || symptoms.with(|list| list.contains(&checked_slug)),
+            move || toggle(toggled.clone()),
+        )
     };
     view! {
         <FieldGroup field legend="What did you notice?" hint="Tick all that apply." errors>

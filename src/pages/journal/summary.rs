@@ -107,22 +107,24 @@ pub fn JournalSummaryPage() -> impl IntoView {
                 hidden=move || split.with(|(_, rest)| rest.is_empty())
             >
                 <caption>{period}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"After session"</th>
-                        <th scope="col">"Symptoms"</th>
-                        <th scope="col">"Severity"</th>
-                        <th scope="col">"Lasted"</th>
-                        <th scope="col">"Notes"</th>
-                    </tr>
-                </thead>
+                {head(&["When", "After session", "Symptoms", "Severity", "Lasted", "Notes"])}
                 <tbody>
                     {move || split.with(|(_, rest)| rest.clone()).into_iter().map(table_row).collect_view()}
                 </tbody>
             </table>
             <Disclaimer/>
         </div>
+    }
+}
+
+/// A table's head row: one column header for each name.
+fn head(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+            </tr>
+        </thead>
     }
 }
 
@@ -143,15 +145,7 @@ fn RedFlagSection(
         <p>"These entries name a sign that needs medical help. They are listed first."</p>
         <table class="summary-table summary-flag-table">
             <caption>"Entries that name a red flag"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"When"</th>
-                    <th scope="col">"Red flag"</th>
-                    <th scope="col">"Symptoms"</th>
-                    <th scope="col">"Severity"</th>
-                    <th scope="col">"Notes"</th>
-                </tr>
-            </thead>
+            {head(&["When", "Red flag", "Symptoms", "Severity", "Notes"])}
             <tbody>
                 {move || {
                     flagged
