@@ -240,6 +240,12 @@ describe('imports keep what they replace', () => {
     const preview = page.locator('.journal-import-preview');
     assert.match(await preview.innerText(), /1 new, 1 already here \(0 identical, 1 changed\), 0 invalid/);
     assert.match(await preview.innerText(), /1 of your entries will be replaced by the file's version\./);
+    // The preview names which of the person's entries: when it started and what it noted.
+    const which = preview.locator('.journal-import-replaced');
+    await which.locator('summary').click();
+    const named = await which.locator('li').allInnerTexts();
+    assert.equal(named.length, 1);
+    assert.match(named[0], /^1 January 2024 at 13:30: \S/);
     return { context, page, preview };
   }
 

@@ -226,6 +226,31 @@ fn Import() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // The person's entries the file's versions would replace, named by when they started
+    // and what they noted.
+    let replaced = move || {
+        preview.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            store.journal().with_untracked(|j| {
+                p.to_update
+                    .iter()
+                    .filter_map(|theirs| j.get(&theirs.id))
+                    .map(|mine| {
+                        let symptoms = core::symptom_labels(mine).join(", ");
+                        format!(
+                            "{} at {}{}{}",
+                            core::date_label(mine.started.date()),
+                            core::time_label(mine.started),
+                            if symptoms.is_empty() { "" } else { ": " },
+                            symptoms
+                        )
+                    })
+                    .collect::<Vec<String>>()
+            })
+        })
+    };
     let import_label = move || {
         preview.with(|p| {
             let n = p.as_ref().map_or(0, |p| p.new_count() + p.to_update.len());
@@ -259,6 +284,20 @@ fn Import() -> impl IntoView {
                         </strong>
                     </p>
                     <p hidden=move || warnings().is_empty()>{warnings}</p>
+                    <details
+                        class="journal-import-replaced"
+                        hidden=move || replaced().is_empty()
+                    >
+                        <summary>"Which of your entries would be replaced"</summary>
+                        <ul>
+                            {move || {
+                                replaced()
+                                    .into_iter()
+                                    .map(|line| view! { <li>{line}</li> })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </details>
                     <p class="journal-import-future" hidden=move || held() == 0>
                         {held_words}
                         <button type="button" class="secondary" on:click=replace_future>
