@@ -607,3 +607,37 @@ fn entries_no_build_could_read_are_still_told_about_after_they_were_saved() {
     // No second copy is made of data that is already saved in the current format.
     assert_eq!(backups_of_kind(&kv, "damaged").len(), 1);
 }
+
+#[test]
+fn removing_the_copy_of_entries_the_journal_still_carries_keeps_them_known() {
+    let kv = MemoryKv::new();
+    kv.set(&keys().journal, &damaged());
+    let mut a = Tab::open(&kv);
+    // Saved once: the stored journal now carries the unreadable entry itself.
+    a.commit(&kv, Change::Add(e("new"))).unwrap();
+    let copy = a.store.unread().unwrap().key.clone();
+    assert_ne!(copy, keys().journal);
+    a.store.remove_backup(&kv, &copy).unwrap();
+    // "Delete all" still knows about it, and the notice now offers the journal itself.
+    let unread = a.store.unread().unwrap();
+    assert_eq!(
+        (unread.entries, unread.key.as_str()),
+        (Some(1), keys().journal.as_str())
+    );
+    let notice = a.store.notice().unwrap();
+    assert_eq!(notice.notice, Notice::SomeUnreadable { unreadable: 1 });
+    assert_eq!(notice.key, keys().journal);
+}
+
+#[test]
+fn a_copy_that_could_not_be_removed_stays_what_the_notice_is_about() {
+    let kv = MemoryKv::new();
+    kv.set(&keys().journal, "{not json");
+    let mut a = Tab::open(&kv);
+    let key = a.store.notice().unwrap().key.clone();
+    kv.set_unavailable(true);
+    assert!(a.store.remove_backup(&kv, &key).is_err());
+    kv.set_unavailable(false);
+    assert_eq!(a.store.notice().unwrap().key, key);
+    assert_eq!(kv.get(&key).as_deref(), Some("{not json"));
+}

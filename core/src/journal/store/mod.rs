@@ -846,14 +846,41 @@ impl Store {
         }
         let result = kv.remove(key).map_err(SaveError::Storage);
         self.backups = list_backups(kv, &self.keys);
-        if self.notice.as_ref().is_some_and(|n| n.key == key) {
-            self.notice = None;
+        result?;
+        // What the copy held is gone from storage, except the unreadable entries the stored
+        // journal still carries: the notice and "Delete all" point at those, or say nothing.
+        let about_it = |k: &str| k == key;
+        if self.unread.as_ref().is_some_and(|u| about_it(&u.key))
+            || self.notice.as_ref().is_some_and(|n| about_it(&n.key))
+        {
+            let carried =
+                kv.read(&self.keys.journal)
+                    .ok()
+                    .flatten()
+                    .and_then(|raw| match load(&raw) {
+                        LoadOutcome::Ok(journal) => carried(&journal),
+                        _ => None,
+                    });
+            let journal_key = self.keys.journal.clone();
+            self.unread = match (self.unread.take(), carried) {
+                (Some(u), _) if !about_it(&u.key) => Some(u),
+                (_, Some(n)) => Some(Unread {
+                    entries: Some(n),
+                    newer: false,
+                    key: journal_key.clone(),
+                }),
+                (_, None) => None,
+            };
+            self.notice = match (self.notice.take(), carried) {
+                (Some(n), _) if !about_it(&n.key) => Some(n),
+                (_, Some(unreadable)) => Some(LoadNotice {
+                    notice: Notice::SomeUnreadable { unreadable },
+                    key: journal_key,
+                }),
+                (_, None) => None,
+            };
         }
-        if self.unread.as_ref().is_some_and(|u| u.key == key) {
-            // What it held is gone from storage, except what the journal still carries.
-            self.unread = None;
-        }
-        result
+        Ok(())
     }
 
     /// The raw text stored under `key` (a safety copy, or the journal), to download.
