@@ -6,38 +6,38 @@
 //! graph"); this file wires them together. Behaviour lives in the core; components read
 //! signals, call methods and render.
 //!
-//! The crate builds two bundles. With the `full` feature (the default) it is the whole app.
-//! Without it, it is the reader: the static pages, the header and the offline notes, small
-//! enough for a first visit; it loads the whole app in place when someone starts a search
-//! (`upgrade`), and leaves the interactive pages to ordinary links.
+//! The library is one shell for several bundles. Each bundle is a thin binary in `src/bin/`
+//! that starts the shell with one of [`bundles`]' tables: which pages it shows, and what it
+//! sets up for them. Which page loads which bundle is the core's `Route::bundle`.
 
 mod app;
+pub mod bundles;
 mod components;
-#[cfg(feature = "full")]
 mod journal_store;
 mod nav;
 mod pages;
+mod prefetch;
 mod pwa;
 mod region;
-// The reader uses only the region's read and write; the journal uses the rest.
-#[cfg_attr(not(feature = "full"), allow(dead_code))]
 mod storage;
 mod takeover;
-#[cfg(not(feature = "full"))]
-mod upgrade;
 mod window;
 
-/// Mounts the app on the page, taking over the prerendered markup if the page has some.
-pub fn start() {
+pub use bundles::Shell;
+
+/// Mounts the app of `shell` on the page, taking over the prerendered markup if the page has
+/// some.
+pub fn start(shell: Shell) {
     region::start();
     if takeover::is_prerendered() {
-        takeover::after_next_paint(mount);
+        takeover::after_next_paint(move || mount(shell));
     } else {
-        mount();
+        mount(shell);
     }
+    prefetch::when_idle();
 }
 
-fn mount() {
+fn mount(shell: Shell) {
     let prerendered = takeover::clear();
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())
@@ -46,23 +46,10 @@ fn mount() {
         return;
     };
     if let Some(prerendered) = &prerendered {
-        prerendered.before_mount();
+        prerendered.before_mount(shell.bundle);
     }
-    let handle = leptos::mount::mount_to(body, app::App);
-    // The reader keeps its handle so that it can step aside for the whole app; the whole app
-    // stays for the life of the page.
-    #[cfg(not(feature = "full"))]
-    upgrade::keep(handle);
-    #[cfg(feature = "full")]
-    handle.forget();
+    leptos::mount::mount_to(body, move || app::app(shell)).forget();
     if let Some(prerendered) = prerendered {
-        prerendered.restore(search_started);
+        prerendered.restore();
     }
-}
-
-/// Someone typed into the page taken over: the reader starts loading the whole app (which
-/// has search, and takes the words over); the whole app shows their results itself.
-fn search_started() {
-    #[cfg(not(feature = "full"))]
-    upgrade::start();
 }

@@ -6,11 +6,11 @@
 //! back button working. Query parameters (`?q=`, `?symptoms=`) are page state that can be
 //! shared; [`Nav::set_param`] replaces them in place as someone types.
 //!
-//! Navigation knows nothing of the app above it: which pages this bundle shows itself (the
-//! reader shows only the static ones) is given to [`Nav::install`] by the app.
+//! Navigation knows nothing of the app above it: which bundle this is (and so which pages it
+//! shows itself, the core's `Route::bundle`) is given to [`Nav::install`] by the app.
 
 use crate::window::on_window;
-use aftercare_core::route::{Params, Route};
+use aftercare_core::route::{Bundle, Params, Route};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,22 +29,26 @@ pub struct Location {
 pub struct Nav {
     location: RwSignal<Location>,
     route: Memo<Route>,
-    /// Whether this bundle shows a page itself; links to other pages are left to the browser.
-    shows: fn(Route) -> bool,
+    /// The bundle running the page: links to pages of other bundles are left to the browser.
+    bundle: Option<Bundle>,
 }
 
 impl Nav {
     /// Reads the browser's location, installs the click and `popstate` listeners and provides
-    /// the handle as context. Call once, in the app's root. `shows` says whether this bundle
-    /// shows a page itself: clicks on links to pages it does not show are left to the browser
-    /// (a page load, with the bundle that shows them).
-    pub fn install(shows: fn(Route) -> bool) -> Nav {
+    /// the handle as context. Call once, in the app's root, with the bundle running the page:
+    /// clicks on links to pages it does not show are left to the browser (a page load, with
+    /// the bundle that shows them).
+    pub fn install(bundle: Bundle) -> Nav {
+        Nav::with_bundle(Some(bundle))
+    }
+
+    fn with_bundle(bundle: Option<Bundle>) -> Nav {
         let location = RwSignal::new(read_location());
         let route = Memo::new(move |_| location.with(|l| l.route));
         let nav = Nav {
             location,
             route,
-            shows,
+            bundle,
         };
         provide_context(nav);
 
@@ -56,7 +60,12 @@ impl Nav {
     /// The navigation handle provided by the app. (Outside the app, which never happens, it
     /// installs one that leaves every link to the browser: slower, never wrong.)
     pub fn get() -> Nav {
-        use_context::<Nav>().unwrap_or_else(|| Nav::install(|_| false))
+        use_context::<Nav>().unwrap_or_else(|| Nav::with_bundle(None))
+    }
+
+    /// Whether this bundle shows `route` itself.
+    pub fn shows(self, route: Route) -> bool {
+        self.bundle == Some(route.bundle())
     }
 
     /// The current page (changes only when the page does, not its parameters).
@@ -65,7 +74,6 @@ impl Nav {
     }
 
     /// A query parameter of the current location, tracked.
-    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub fn param(self, name: &'static str) -> Signal<String> {
         let location = self.location;
         Memo::new(move |_| location.with(|l| l.params.get(name).unwrap_or_default().to_owned()))
@@ -97,7 +105,6 @@ impl Nav {
     }
 
     /// The current parameters, untracked (for building links from event handlers).
-    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub fn params_untracked(self) -> Params {
         self.location.with_untracked(|l| l.params.clone())
     }
@@ -145,7 +152,7 @@ impl Nav {
             return;
         };
         let route = Route::parse(relative);
-        if !(self.shows)(route) {
+        if !self.shows(route) {
             return;
         }
         event.prevent_default();

@@ -20,7 +20,7 @@
 //! page reloads on `controllerchange`. A tab that did not ask keeps running and keeps its
 //! note; nothing reloads under someone typing a journal entry.
 
-use crate::window::{on_window, retired, warn};
+use crate::window::{on_window, warn};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -191,9 +191,6 @@ impl Pwa {
     /// Shows the update note for a version already waiting, and for each one that finishes
     /// installing later.
     fn watch(self, registration: ServiceWorkerRegistration) {
-        if retired() {
-            return;
-        }
         if registration.waiting().is_some() && has_controller() {
             self.update_ready.set(true);
         }
@@ -204,9 +201,6 @@ impl Pwa {
             };
             let installing = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if retired() {
-                    return;
-                }
                 // "installed" with a controller already in place means an update is waiting;
                 // without one it is the first install, which simply takes over.
                 if installing.state() == ServiceWorkerState::Installed && has_controller() {
@@ -224,9 +218,6 @@ impl Pwa {
     }
 
     fn on_controller_change(self) {
-        if retired() {
-            return;
-        }
         if self.reload_on_change.get_value() {
             reload();
             return;
@@ -262,9 +253,6 @@ impl Pwa {
     /// Asks the browser to look for a new `sw.js` (when `now`, else at most every ten
     /// minutes). The browser also checks on every page load by itself.
     fn check_for_update(self, now: bool) {
-        if retired() {
-            return;
-        }
         let time = js_sys::Date::now();
         if !now && time - self.last_check.get_value() < CHECK_INTERVAL_MS {
             return;

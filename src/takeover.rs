@@ -10,23 +10,13 @@
 //! What a person did with the prerendered page before the app arrived is carried over: the
 //! scroll position, and anything typed into the search box (with its focus).
 
-use std::cell::{Cell, RefCell};
+use aftercare_core::route::{Bundle, Route};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-thread_local! {
-    static TYPED: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// What was typed into the search box of the page taken over (empty if nothing): the
-/// reader's box starts with it.
-#[cfg_attr(feature = "full", allow(dead_code))]
-pub fn typed() -> String {
-    TYPED.with(|t| t.borrow().clone())
-}
-
-/// Whether this page was prerendered by the build (or handed over by the reader bundle).
+/// Whether this page was prerendered by the build.
 pub fn is_prerendered() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
@@ -108,47 +98,40 @@ pub fn clear() -> Option<Prerendered> {
                 .is_some_and(|el| el.id() == "site-q");
             (input.value(), focused)
         });
-    if let Some((value, _)) = &typed {
-        TYPED.with(|t| t.borrow_mut().clone_from(value));
-    }
     let scroll = (
         window.scroll_x().unwrap_or_default(),
         window.scroll_y().unwrap_or_default(),
     );
-    // A reader bundle running this page steps aside first (it removes its own markup).
-    if let Ok(event) = web_sys::Event::new(crate::window::TAKEOVER_EVENT) {
-        let _ = window.dispatch_event(&event);
-    }
     body.set_inner_html("");
     let _ = body.remove_attribute("data-prerendered");
     Some(Prerendered { scroll, typed })
 }
 
 impl Prerendered {
-    /// Before the app mounts: the whole app starts on the search for what was typed (as its
-    /// first keystroke would have taken it there), so its box and results show the words
-    /// from the start.
-    #[cfg_attr(not(feature = "full"), allow(clippy::unused_self))]
-    pub fn before_mount(&self) {
-        #[cfg(feature = "full")]
+    /// Before the app mounts: a bundle with search starts on the search for what was typed
+    /// (as its first keystroke would have taken it there), so its box and results show the
+    /// words from the start.
+    pub fn before_mount(&self, bundle: Bundle) {
+        if Route::Search.bundle() != bundle {
+            return;
+        }
         if let Some((value, _)) = self.typed.as_ref().filter(|(v, _)| !v.is_empty()) {
             let mut params = aftercare_core::route::Params::default();
             params.set("q", value);
-            crate::nav::push_url(aftercare_core::route::Route::Search, &params);
+            crate::nav::push_url(Route::Search, &params);
         }
     }
 
     /// After the app has mounted: puts the scroll position back and the focus in the search
-    /// box if it was there. When words were typed it calls `search_started` first: the reader,
-    /// which shows no results, starts loading the whole app there, which will take them over.
-    pub fn restore(self, search_started: impl FnOnce()) {
+    /// box if it was there.
+    pub fn restore(self) {
         let Some(window) = web_sys::window() else {
             return;
         };
         if self.scroll != (0.0, 0.0) {
             window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
         }
-        let Some((value, focused)) = self.typed else {
+        let Some((_, focused)) = self.typed else {
             return;
         };
         let Some(input) = window
@@ -158,10 +141,6 @@ impl Prerendered {
         else {
             return;
         };
-        // The reader's box already shows the words (`typed`); the whole app will show them.
-        if !value.is_empty() {
-            search_started();
-        }
         if focused {
             let _ = input.focus();
             // The caret after the words, as it was while typing.

@@ -156,6 +156,55 @@ impl Route {
     }
 }
 
+/// The WebAssembly bundle a page loads: each is a thin binary in `src/bin/` over the one shell
+/// library, and this table is the one place that says which page loads which. Pages of one
+/// bundle move between each other in place; a link to another bundle's page is an ordinary
+/// page load (which the browser may have prefetched).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The static pages (home, side effects, questions, About, Get help now, not found) and
+    /// search: reading and searching, small enough for a first visit.
+    Reader,
+    /// The symptom checker.
+    Check,
+    /// The journal: its list, the entry form and the summary for a practitioner.
+    Journal,
+}
+
+impl Bundle {
+    /// Every bundle, the first load's first.
+    pub const ALL: [Bundle; 3] = [Bundle::Reader, Bundle::Check, Bundle::Journal];
+
+    /// The binary's name (`src/bin/<name>.rs`), which also starts its files' names.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Reader => "reader",
+            Bundle::Check => "check",
+            Bundle::Journal => "journal",
+        }
+    }
+}
+
+impl Route {
+    /// The bundle that shows this page.
+    #[must_use]
+    pub fn bundle(self) -> Bundle {
+        match self {
+            Route::Check => Bundle::Check,
+            Route::Journal | Route::JournalEntry | Route::JournalSummary => Bundle::Journal,
+            Route::Home
+            | Route::Effect(_)
+            | Route::Faq
+            | Route::Thread(_)
+            | Route::About
+            | Route::Search
+            | Route::Help
+            | Route::NotFound => Bundle::Reader,
+        }
+    }
+}
+
 /// Query-string parameters (`?q=tired&symptoms=fatigue`), decoded, in their original order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Params(Vec<(String, String)>);

@@ -1,5 +1,4 @@
-//! Entry point of the reader bundle (built without the `full` feature): the static pages,
-//! their navigation and the header, upgrading to the whole app when someone starts a search.
+//! The reader bundle: the shell with the pages `aftercare::bundles::READER` names.
 fn main() {
-    aftercare::start();
+    aftercare::start(aftercare::bundles::READER);
 }

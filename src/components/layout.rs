@@ -84,9 +84,11 @@ fn make_live(header: web_sys::HtmlElement) {
     search_box(&header);
 }
 
-/// The search box in the header of every page. Typing shows results at once on the search
-/// page (the query goes into the URL as `?q=`); `/` anywhere focuses it; the down arrow moves
-/// to the first result. Without the app it still works as a plain form.
+/// The search box in the header of every page. In a bundle with search (the reader), typing
+/// shows results at once on the search page (the query goes into the URL as `?q=`); in the
+/// others the box is the plain form it is without the app (Enter opens the search page), and
+/// a red flag the words name shows its card under the box at once. `/` anywhere focuses it;
+/// the down arrow moves to the first result.
 fn search_box(header: &web_sys::HtmlElement) {
     let found = |selector: &str| header.query_selector(selector).ok().flatten();
     let (Some(form), Some(input), Some(flags_box)) = (
@@ -99,35 +101,7 @@ fn search_box(header: &web_sys::HtmlElement) {
     };
     let nav = Nav::get();
     let route = nav.route();
-    // Red flags come before everything, also before the whole app has loaded: on a static
-    // page the reader shows the card under the box as soon as the words name one. (The whole
-    // app moves to the search page on the first keystroke, which shows the cards itself.)
-    let show_flags = move |text: &str| {
-        flags_box.set_inner_html(&pages::red_flag_cards(
-            &red_flags::matching_plain(text),
-            "header",
-        ));
-    };
-    // The whole app shows the query of the address; the reader has none, and starts with
-    // whatever was typed into the page it took over (see `takeover`).
-    #[cfg(feature = "full")]
-    {
-        let q = nav.param("q");
-        let input = input.clone();
-        Effect::new(move |_| {
-            let q = q.get();
-            if input.value() != q {
-                input.set_value(&q);
-            }
-        });
-    }
-    #[cfg(not(feature = "full"))]
-    {
-        let typed = crate::takeover::typed();
-        input.set_value(&typed);
-        let show_flags = show_flags.clone();
-        request_animation_frame(move || show_flags(&typed));
-    }
+    let live = nav.shows(Route::Search);
 
     {
         let input = input.clone();
@@ -147,34 +121,6 @@ fn search_box(header: &web_sys::HtmlElement) {
             }
         });
     }
-
-    // The whole app shows results as the person types. The reader has no search: the first
-    // focus or keystroke loads the whole app in place, which takes the typed words over and
-    // shows their results (and Enter before that submits the form as a plain page load).
-    {
-        let source = input.clone();
-        listen(&input, "input", move |_: web_sys::Event| {
-            let value = source.value();
-            if cfg!(not(feature = "full")) {
-                show_flags(&value);
-                upgrade_now();
-                return;
-            }
-            if route.get_untracked() == Route::Search {
-                nav.set_param("q", &value);
-            } else {
-                let mut params = aftercare_core::route::Params::default();
-                params.set("q", &value);
-                nav.go_quietly(Route::Search, params);
-            }
-        });
-    }
-    listen(&form, "submit", move |event: web_sys::Event| {
-        if cfg!(feature = "full") {
-            event.prevent_default();
-        }
-    });
-    listen(&input, "focus", move |_: web_sys::Event| upgrade_now());
     listen(&input, "keydown", move |event: web_sys::KeyboardEvent| {
         if event.key() == "ArrowDown" {
             if let Some(first) = document()
@@ -188,6 +134,45 @@ fn search_box(header: &web_sys::HtmlElement) {
             }
         }
     });
+
+    if !live {
+        // Red flags come before everything: the card shows under the box as soon as the
+        // words name one, before Enter takes the person to the search page.
+        let source = input.clone();
+        listen(&input, "input", move |_: web_sys::Event| {
+            flags_box.set_inner_html(&pages::red_flag_cards(
+                &red_flags::matching(&source.value()),
+                "header",
+            ));
+        });
+        return;
+    }
+
+    // The box shows the query of the address.
+    let q = nav.param("q");
+    {
+        let input = input.clone();
+        Effect::new(move |_| {
+            let q = q.get();
+            if input.value() != q {
+                input.set_value(&q);
+            }
+        });
+    }
+    let source = input.clone();
+    listen(&input, "input", move |_: web_sys::Event| {
+        let value = source.value();
+        if route.get_untracked() == Route::Search {
+            nav.set_param("q", &value);
+        } else {
+            let mut params = aftercare_core::route::Params::default();
+            params.set("q", &value);
+            nav.go_quietly(Route::Search, params);
+        }
+    });
+    listen(&form, "submit", move |event: web_sys::Event| {
+        event.prevent_default();
+    });
 }
 
 /// The site footer: the short disclaimer and the attribution, written by the core (the same
@@ -195,10 +180,4 @@ fn search_box(header: &web_sys::HtmlElement) {
 #[component]
 pub fn Footer() -> impl IntoView {
     view! { <footer class=pages::FOOTER_CLASS inner_html=pages::footer_inner()></footer> }
-}
-
-/// Starts loading the whole app in place (the reader only; the whole app has it already).
-fn upgrade_now() {
-    #[cfg(not(feature = "full"))]
-    crate::upgrade::start();
 }

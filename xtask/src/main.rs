@@ -1,19 +1,20 @@
 //! Aftercare's host-side build tool. Nothing here ships to users.
 //!
 //! - `xtask postbuild [DIR]`: run by Trunk's `post_build` hook on its staging folder (or on
-//!   `dist/`): writes one `index.html` per route (static pages prerendered, with the small
-//!   reader bundle) and the `404.html` fallback, the PWA files, and precompressed copies.
+//!   `dist/`): builds the bundles Trunk does not (`bundles`), writes one `index.html` per
+//!   route (static pages prerendered; each page loads its own bundle) and the `404.html`
+//!   fallback, the PWA files, and precompressed copies.
 //! - `xtask serve [--dir D] [--port P] [--prefix /sub/] [--log]`: a small static file server
 //!   that behaves like GitHub Pages (folder index, redirect to the trailing slash, `404.html`
 //!   fallback, correct `.wasm` MIME type, precompressed `.br`/`.gz` files).
 //! - `xtask routes`: the route table as JSON, for the browser tests.
 
+mod bundles;
 mod compress;
 mod files;
 mod minify;
 mod postbuild;
 mod pwa;
-mod reader;
 mod routes;
 mod serve;
 

@@ -11,9 +11,9 @@
 //! its visible HTML prerendered into `<body>`, written by the same core function the app uses,
 //! so it paints before the WebAssembly arrives and the app takes it over without a change.
 
-use crate::reader;
+use crate::bundles;
 use aftercare_core::pages;
-use aftercare_core::route::Route;
+use aftercare_core::route::{Bundle, Route};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -32,23 +32,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     crate::minify::run(&dir)?;
     let template = crate::minify::drop_stylesheet_integrity(&template);
 
-    // Release builds give the static pages the small reader bundle; development builds
-    // (`trunk serve`) load the whole app everywhere.
+    // Trunk built the reader (the template's loader); the other bundles are built here, or
+    // read back from the home page when this runs again on a finished site.
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-    // The template is Trunk's page (loading the whole app); run again on a finished site it
-    // is the home page, which loads the reader and names the whole app: both are read back.
-    let (loader, upgrade) = reader::bundles_of(&template)?;
-    let (full, reader_bundle) = match upgrade {
-        Some(full) => (full, Some(loader)),
-        None if release => (loader, Some(reader::build(&dir)?)),
-        None => (loader, None),
-    };
+    let (reader, mut all) = bundles::bundles_of(&template)?;
+    if reader.name() != Some(Bundle::Reader) {
+        return Err(format!(
+            "index.html loads {}, not the reader: keep data-bin=\"reader\" on its rust link",
+            reader.js
+        ));
+    }
+    let missing: Vec<Bundle> = Bundle::ALL
+        .into_iter()
+        .filter(|&name| name != Bundle::Reader && !all.iter().any(|b| b.name() == Some(name)))
+        .collect();
+    all.extend(bundles::build(&dir, &missing, release)?);
+    all.insert(0, reader);
     let finish = |html: String, route: Route| -> Result<String, String> {
         let html = prerender(&html, route)?;
-        match &reader_bundle {
-            Some(r) if pages::page(route).is_some() => reader::set_loader(&html, r, Some(&full)),
-            _ => reader::set_loader(&html, &full, None),
-        }
+        let own = all
+            .iter()
+            .find(|b| b.name() == Some(route.bundle()))
+            .ok_or_else(|| format!("no bundle built for {}", route.bundle().name()))?;
+        let others: Vec<&bundles::Bundle> = all.iter().filter(|b| *b != own).collect();
+        bundles::set_loader(&html, own, &others)
     };
 
     for route in Route::all_static() {

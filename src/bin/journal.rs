@@ -1,0 +1,4 @@
+//! The journal bundle: the shell with the pages `aftercare::bundles::JOURNAL` names.
+fn main() {
+    aftercare::start(aftercare::bundles::JOURNAL);
+}

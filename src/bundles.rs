@@ -1,0 +1,52 @@
+//! What each bundle includes: the one place a newcomer reads to see what a page loads.
+//!
+//! A bundle is a binary in `src/bin/` that calls [`crate::start`] with one of the tables
+//! below. Each names its pages (matching the core's `Route::bundle`, which the build uses to
+//! give every page its bundle) and what those pages share. Only what a table names is linked
+//! into its binary: the reader carries no journal, the journal no search.
+
+use crate::pages;
+use aftercare_core::route::{Bundle, Route};
+use leptos::prelude::*;
+
+/// A bundle's table: what the shell shows and sets up for it.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    /// Which bundle this is; pages of other bundles are left to the browser (a page load).
+    pub bundle: Bundle,
+    /// The view of each page of this bundle (only called for pages it shows).
+    pub page: fn(Route) -> AnyView,
+    /// State the bundle's pages share, set up once inside the app before the first page.
+    pub install: fn(),
+}
+
+/// Reading and searching: every static page and the search page. Static pages load it
+/// first, so a first visit can search at once without a second download.
+pub const READER: Shell = Shell {
+    bundle: Bundle::Reader,
+    page: |route| match route {
+        Route::Search => pages::search::Search().into_any(),
+        route => pages::static_page::static_page(route),
+    },
+    install: || {},
+};
+
+/// The symptom checker.
+pub const CHECK: Shell = Shell {
+    bundle: Bundle::Check,
+    page: |_| pages::check::Check().into_any(),
+    install: || {},
+};
+
+/// The journal: its list, the entry form and the summary, over one journal store.
+pub const JOURNAL: Shell = Shell {
+    bundle: Bundle::Journal,
+    page: |route| match route {
+        Route::JournalEntry => pages::journal::JournalEntryPage().into_any(),
+        Route::JournalSummary => pages::journal::JournalSummaryPage().into_any(),
+        _ => pages::journal::JournalList().into_any(),
+    },
+    install: || {
+        crate::journal_store::JournalStore::install();
+    },
+};

@@ -1,4 +1,0 @@
-//! Entry point: mounts the app. Everything else lives in the library.
-fn main() {
-    aftercare::start();
-}

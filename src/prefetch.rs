@@ -1,0 +1,107 @@
+//! Polite prefetch: once the page has loaded and the browser is idle, fetch the other
+//! bundles its links lead to (the build names their files in `<meta name="aftercare-prefetch">`),
+//! so opening the journal or the checker later does not wait for the network. Not when the
+//! browser asks to save data or the connection is 2G: then a bundle is fetched only when its
+//! page is opened. A leaf: it uses the browser only.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The meta element the build writes into every page: the other bundles' files.
+const META: &str = "aftercare-prefetch";
+
+/// Prefetches the other bundles once the page has loaded and the browser is idle.
+pub fn when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loaded = window
+        .document()
+        .and_then(|d| Reflect::get(&d, &"readyState".into()).ok())
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == "complete");
+    if loaded {
+        after_idle(&window);
+    } else {
+        let on_load = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                after_idle(&window);
+            }
+        });
+        let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    }
+}
+
+/// Runs [`prefetch`] when the browser is idle (`requestIdleCallback`, or a second later where
+/// there is none, as in Safari).
+fn after_idle(window: &web_sys::Window) {
+    let task = Closure::once_into_js(prefetch);
+    let idle = Reflect::get(window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    let scheduled = idle.is_some_and(|idle| {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"timeout".into(), &JsValue::from(5000));
+        idle.call2(window, &task, &options).is_ok()
+    });
+    if !scheduled {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 1000);
+    }
+}
+
+/// Whether the browser asks to save data (`navigator.connection.saveData`) or the connection
+/// is 2G (`effectiveType` "2g" or "slow-2g").
+fn save_data(window: &web_sys::Window) -> bool {
+    let Some(connection) = Reflect::get(&window.navigator(), &"connection".into())
+        .ok()
+        .filter(JsValue::is_object)
+    else {
+        return false;
+    };
+    let save = Reflect::get(&connection, &"saveData".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let slow = Reflect::get(&connection, &"effectiveType".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .is_some_and(|t| t.ends_with("2g"));
+    save || slow
+}
+
+/// Adds a `<link rel="prefetch">` for each file the page's meta names.
+fn prefetch() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if save_data(&window) {
+        return;
+    }
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(files) = document
+        .query_selector(&format!("meta[name=\"{META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+    else {
+        return;
+    };
+    let Some(head) = document.query_selector("head").ok().flatten() else {
+        return;
+    };
+    for file in files.split_whitespace() {
+        let Ok(link) = document.create_element("link") else {
+            continue;
+        };
+        let _ = link.set_attribute("rel", "prefetch");
+        let _ = link.set_attribute("href", file);
+        // The same request mode as the loader's (wasm-bindgen fetches and imports with CORS),
+        // so the prefetched copy is the one used.
+        let _ = link.set_attribute("crossorigin", "anonymous");
+        let _ = head.append_child(&link);
+    }
+}
