@@ -11,42 +11,9 @@
 //
 // Prints `name: value` lines. Run: node tests/e2e/journal-bench.mjs (DIST selects the build).
 import { serve, browser, appReady } from './support.mjs';
+import { KEY, typical, envelope, median } from './bench-support.mjs';
 
-// This deployment's key: the bench serves the site at "/" (see journal-key.test.mjs).
-const KEY = 'aftercare.journal@/';
 const RUNS = 7;
-
-/** A typical entry as a person would write it: two symptoms, a short note, a session date
- * and a duration; ids and times as the app makes them. */
-function typical(i) {
-  const start = Date.UTC(2024, 0, 1) + i * 8 * 3600 * 1000;
-  const date = new Date(start).toISOString().slice(0, 10);
-  const session = new Date(start - (i % 4) * 86400000).toISOString().slice(0, 10);
-  const hour = new Date(start).toISOString().slice(11, 16);
-  const slugs = ['fatigue', 'dizzy', 'tingling', 'sleep', 'soreness', 'emotional', 'nausea'];
-  const notes = [
-    'Felt it after lunch; eased with water and a short rest.',
-    'Woke up heavy and slow, better by the afternoon.',
-    'Tingling in the left hand for a while, then gone.',
-    'Slept badly, vivid dreams. Tired in the morning.',
-  ];
-  const created = 1704067200000 + i * 8 * 3600 * 1000 + 120000;
-  return {
-    id: `e-${created.toString(36)}-${(0x9e3779b9 * (i + 1) >>> 0).toString(16).padStart(8, '0')}`,
-    started: `${date}T${hour}`,
-    session_date: session,
-    symptoms: [slugs[i % 7], slugs[(i + 3) % 7]],
-    other_symptoms: '',
-    severity: (i * 7) % 11,
-    duration: { unit: 'hours', amount: 1 + (i % 6) },
-    notes: notes[i % 4],
-    created_ms: created,
-    updated_ms: created,
-  };
-}
-
-const envelope = (entries) => JSON.stringify({ app: 'aftercare', kind: 'journal', version: 1, entries });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const measure = (page, name) =>
   page.evaluate((n) => performance.getEntriesByName(n, 'measure').at(-1)?.duration ?? NaN, name);
 

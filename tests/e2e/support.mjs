@@ -125,19 +125,29 @@ function fileFor(serverUrl, dir, url) {
   return existsSync(file) ? file : null;
 }
 
+/** Whether a request is the browser prefetching for later (`<link rel="prefetch">` and the
+ * like mark theirs with `Sec-Purpose`/`Purpose: prefetch`), not something the page needs. */
+export const isPrefetch = (request) => /prefetch/i.test(request.headers()['sec-purpose'] || request.headers()['purpose'] || '');
+
 /**
- * A first visit to the home page of the server at `serverUrl` (serving `dir`) in `page`:
- * every request until the network is idle and the app runs, each file's gzip (-9) and
- * Brotli (quality 11) size, their totals, and the requests that are not files of the build.
+ * A first visit to `route` (a path such as "journal/", default the home page) of the server at
+ * `serverUrl` (serving `dir`) in `page`: every request until the network is idle and the app
+ * runs, each file's gzip (-9) and Brotli (quality 11) size, their totals, and the requests
+ * that are not files of the build. A path the build has no page for counts as its 404.html.
+ * Prefetches (the browser fetching ahead for later pages, see isPrefetch) are not part of
+ * the load; they are listed in `prefetched`.
  */
-export async function firstLoad(page, serverUrl, dir) {
+export async function firstLoad(page, serverUrl, dir, route = '') {
   const urls = new Set();
-  page.on('request', (request) => urls.add(request.url()));
-  await page.goto(serverUrl, { waitUntil: 'networkidle' });
+  const prefetched = [];
+  page.on('request', (request) => (isPrefetch(request) ? prefetched.push(request.url()) : urls.add(request.url())));
+  const target = serverUrl + route;
+  const response = await page.goto(target, { waitUntil: 'networkidle' });
   await appReady(page);
-  const result = { urls: [...urls], files: [], gzip: 0, brotli: 0, strangers: [] };
+  const result = { urls: [...urls], files: [], gzip: 0, brotli: 0, strangers: [], prefetched };
   for (const url of urls) {
-    const file = fileFor(serverUrl, dir, url);
+    let file = fileFor(serverUrl, dir, url);
+    if (!file && url === target && response?.status() === 404) file = path.join(dir, '404.html');
     if (!file) {
       result.strangers.push(url);
       continue;
