@@ -9,7 +9,7 @@ export PUBLIC_URL
 
 .PHONY: setup dist serve test bench lint clean
 
-## setup: install whatever is missing (Rust target, Trunk, wasm-bindgen, Chromium, npm tools)
+## setup: install whatever is missing (Rust target, Trunk, wasm-bindgen, Chromium, Firefox, WebKit, npm tools)
 setup:
 	@scripts/setup.sh
 

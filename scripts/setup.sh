@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=version_132
+GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen's CLI must match the library version that Cargo.lock pins, exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 
@@ -55,6 +56,21 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
   say "installing Chromium from Debian (for the browser tests)"
   apt_install chromium
+fi
+
+# The other engines' smoke suite (tests/webdriver/): Firefox ESR and geckodriver; WebKitGTK's
+# WebDriver (WebKitWebDriver, which brings the MiniBrowser it drives) and a virtual display.
+missing=()
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian (for the Firefox and WebKit smoke tests)"
+  apt_install "${missing[@]}"
+fi
+if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION from crates.io (about 2 minutes, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 # npm tools: wasm-opt (binaryen), Playwright's client, axe-core. `npm ci` only when the lock

@@ -17,6 +17,19 @@ check() {
   if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
 
+# A suite of node's test runner: each of its tests counts.
+node_suite() {
+  local name=$1 dir=$2 out
+  out="$log/$(basename "$dir")"
+  echo "== $name"
+  node --test --test-concurrency=1 --test-reporter=spec "$dir" 2>&1 | tee "$out"
+  local status=${PIPESTATUS[0]} p f
+  p=$(grep -E '^ℹ pass ' "$out" | awk '{print $3}' | tail -1)
+  f=$(grep -E '^ℹ fail ' "$out" | awk '{print $3}' | tail -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [ "$status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); echo "FAILED: $name did not finish"; fi
+}
+
 check "cargo fmt --check" cargo fmt --all --check
 check "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 check "clippy (wasm32)" cargo clippy -p aftercare --target wasm32-unknown-unknown --quiet -- -D warnings
@@ -33,13 +46,8 @@ if [ "$cargo_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1))
 echo "== release build (trunk build --release)"
 if trunk build --release 2>&1 | tail -n 5; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   passed=$((passed + 1))
-  echo "== browser tests (Playwright in Chromium)"
-  node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 | tee "$log/e2e"
-  e2e_status=${PIPESTATUS[0]}
-  p=$(grep -E '^ℹ pass ' "$log/e2e" | awk '{print $3}' | tail -1)
-  f=$(grep -E '^ℹ fail ' "$log/e2e" | awk '{print $3}' | tail -1)
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-  if [ "$e2e_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); echo "FAILED: browser tests did not finish"; fi
+  node_suite "browser tests (Playwright in Chromium)" tests/e2e/
+  node_suite "smoke tests in Firefox and WebKit (WebDriver)" tests/webdriver/
 else
   failed=$((failed + 1)); echo "FAILED: release build (browser tests not run)"
 fi
