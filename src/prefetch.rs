@@ -1,9 +1,11 @@
-//! Polite prefetch: once the page has loaded and the browser is idle, fetch the other
-//! bundles its links lead to (the build names their files in `<meta name="aftercare-prefetch">`),
-//! so opening the journal or the checker later does not wait for the network. Not when the
-//! browser asks to save data or the connection is 2G: then a bundle is fetched only when its
-//! page is opened. A leaf: it uses the browser only.
+//! Polite prefetch: once the page has loaded and the browser is idle, fetch the bundles of
+//! the pages its links lead to (the build names the other bundles' files in
+//! `<meta name="aftercare-prefetch">`; each file's name starts with its bundle's), so opening
+//! the journal or the checker later does not wait for the network. Not when the browser asks
+//! to save data or the connection is 2G: then a bundle is fetched only when its page opens.
 
+use crate::nav::base_path;
+use aftercare_core::route::Route;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -71,7 +73,38 @@ fn save_data(window: &web_sys::Window) -> bool {
     save || slow
 }
 
-/// Adds a `<link rel="prefetch">` for each file the page's meta names.
+/// The bundles the page's links lead to, by name (`Route::bundle`).
+fn linked_bundles(document: &web_sys::Document) -> Vec<&'static str> {
+    let base = base_path();
+    let mut names = Vec::new();
+    let Ok(links) = document.query_selector_all("a[href]") else {
+        return names;
+    };
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    for i in 0..links.length() {
+        let Some(link) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            continue;
+        };
+        if link.origin() != origin {
+            continue;
+        }
+        let Some(relative) = link.pathname().strip_prefix(&base).map(str::to_owned) else {
+            continue;
+        };
+        let name = Route::parse(&relative).bundle().name();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Adds a `<link rel="prefetch">` for each file of a linked bundle the page's meta names.
 fn prefetch() {
     let Some(window) = web_sys::window() else {
         return;
@@ -93,7 +126,16 @@ fn prefetch() {
     let Some(head) = document.query_selector("head").ok().flatten() else {
         return;
     };
+    let linked = linked_bundles(&document);
     for file in files.split_whitespace() {
+        let bundle = file
+            .trim_start_matches("./")
+            .split('-')
+            .next()
+            .unwrap_or_default();
+        if !linked.contains(&bundle) {
+            continue;
+        }
         let Ok(link) = document.create_element("link") else {
             continue;
         };

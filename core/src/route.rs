@@ -167,13 +167,23 @@ pub enum Bundle {
     Reader,
     /// The symptom checker.
     Check,
-    /// The journal: its list, the entry form and the summary for a practitioner.
+    /// The journal's list, with its "Keep a copy" section (export, import, safety copies).
     Journal,
+    /// The journal's entry form.
+    Entry,
+    /// The journal's summary for a practitioner.
+    Summary,
 }
 
 impl Bundle {
     /// Every bundle, the first load's first.
-    pub const ALL: [Bundle; 3] = [Bundle::Reader, Bundle::Check, Bundle::Journal];
+    pub const ALL: [Bundle; 5] = [
+        Bundle::Reader,
+        Bundle::Check,
+        Bundle::Journal,
+        Bundle::Entry,
+        Bundle::Summary,
+    ];
 
     /// The binary's name (`src/bin/<name>.rs`), which also starts its files' names.
     #[must_use]
@@ -182,6 +192,8 @@ impl Bundle {
             Bundle::Reader => "reader",
             Bundle::Check => "check",
             Bundle::Journal => "journal",
+            Bundle::Entry => "entry",
+            Bundle::Summary => "summary",
         }
     }
 }
@@ -192,7 +204,9 @@ impl Route {
     pub fn bundle(self) -> Bundle {
         match self {
             Route::Check => Bundle::Check,
-            Route::Journal | Route::JournalEntry | Route::JournalSummary => Bundle::Journal,
+            Route::Journal => Bundle::Journal,
+            Route::JournalEntry => Bundle::Entry,
+            Route::JournalSummary => Bundle::Summary,
             Route::Home
             | Route::Effect(_)
             | Route::Faq

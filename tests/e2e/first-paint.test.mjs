@@ -4,8 +4,11 @@
 // - the prerendered pages work with no script at all (text and links);
 // - the app takes a prerendered page over without changing a thing (same markup, no layout
 //   shift), keeping what was typed before it arrived;
-// - static pages run the small reader bundle, which loads the whole app in place when
-//   someone starts a search.
+// - every page loads its own bundle (the core's Route::bundle): static pages and search the
+//   reader, which answers searches itself; the checker and each journal page their own;
+//   moving between pages of one bundle stays in place, to another bundle is a page load;
+// - once idle, a page prefetches the bundles its links lead to, unless the browser asks to
+//   save data.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -45,12 +48,15 @@ describe('prerendered pages', () => {
       const html = readFileSync(path.join(DIST, route.path, 'index.html'), 'utf8');
       const heading = h1Of(route).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
       assert.ok(html.includes(`<h1 tabindex="-1">${heading}</h1>`), `${route.path || '/'} has its heading prerendered`);
-      assert.match(html, /<meta name="aftercare-app" content="\.\/aftercare-/, `${route.path || '/'} names the whole app`);
+      assert.match(html, /import init from '\.\/reader-[0-9a-f]+\.js'/, `${route.path || '/'} loads the reader`);
+      assert.match(html, /<meta name="aftercare-prefetch" content="[^"]*\.\/journal-[0-9a-f]+_bg\.wasm/, `${route.path || '/'} names the other bundles`);
     }
     for (const route of table.filter((r) => !STATIC.includes(r))) {
       const html = readFileSync(path.join(DIST, route.path, 'index.html'), 'utf8');
       assert.doesNotMatch(html, /data-prerendered/, `${route.path} is the app's alone`);
-      assert.match(html, /import init from '\.\/aftercare-/, `${route.path} loads the whole app`);
+      const own = { search: 'reader', check: 'check', journal: 'journal', 'journal/entry': 'entry', 'journal/summary': 'summary' }[route.path.replace(/\/$/, '')];
+      assert.ok(own, route.path);
+      assert.match(html, new RegExp(`import init from '\\./${own}-[0-9a-f]+\\.js'`), `${route.path} loads the ${own} bundle`);
     }
   });
 });
@@ -141,49 +147,52 @@ describe('before the app', () => {
   });
 });
 
-describe('the reader bundle', () => {
-  test('static pages run the reader; a search loads the whole app in place, which then runs everything', async () => {
+/** The wasm files a page fetched, by bundle name. */
+const wasmOf = (requests) => requests.map((p) => p.match(/\/([a-z]+)-[0-9a-f]+_bg\.wasm$/)?.[1]).filter(Boolean);
+
+describe('bundles', () => {
+  test('the reader answers searches itself and moves between reading and search in place', async () => {
     const page = await newPage(context);
     const requests = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    page.on('request', (request) => {
+      // Prefetches are the browser's idle work, not the page's load.
+      if (request.headers()['sec-purpose']?.includes('prefetch')) return;
+      requests.push(new URL(request.url()).pathname);
+    });
     await page.goto(server.url + 'faq/');
     await appReady(page);
-    assert.ok(requests.some((p) => /reader-[0-9a-f]+_bg\.wasm$/.test(p)), 'the reader runs');
-    assert.ok(!requests.some((p) => /aftercare-[0-9a-f]+_bg\.wasm$/.test(p)), 'the whole app is not loaded yet');
-    // Navigation inside the reader needs no page load.
+    assert.deepEqual(wasmOf(requests), ['reader'], 'the reader runs, alone');
     await page.evaluate(() => (window.__samePage = true));
     await page.locator('.threads a').first().click();
     await page.waitForURL(/faq\/[^/]+\/$/);
     assert.equal(await page.evaluate(() => window.__samePage), true, 'the reader navigated in place');
-    // A search: the whole app loads in place and shows results as the person types.
+    // A search: results as the person types, from the bundle already running.
     await page.keyboard.press('/');
     await page.keyboard.type('dizzy');
     await page.waitForSelector('.results .result');
-    assert.ok(requests.some((p) => /aftercare-[0-9a-f]+_bg\.wasm$/.test(p)), 'the whole app was loaded');
-    assert.equal(await page.evaluate(() => window.__samePage), true, 'without a page load');
     assert.equal(await page.locator('#site-q').inputValue(), 'dizzy');
-    // From now on only the whole app answers: the journal opens in place, with its form.
-    await page.getByRole('link', { name: 'Journal', exact: true }).click();
-    await page.waitForURL(/journal\/$/);
-    await appReady(page);
-    assert.equal(await page.evaluate(() => window.__samePage), true, 'the whole app navigated in place');
-    assert.equal(await page.locator('header.site-header').count(), 1, 'one header: the reader is gone');
-    // A static page too is now the whole app's (the reader no longer answers clicks).
-    await page.getByRole('link', { name: 'About', exact: true }).click();
-    await page.waitForURL(/about\/$/);
-    await appReady(page);
-    assert.equal(await page.locator('main h1').innerText(), 'About this guide');
-    assert.equal(await page.evaluate(() => window.__samePage), true, 'in place');
-    await page.goBack();
-    await page.waitForURL(/journal\/$/);
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'without a page load');
+    // From a result to reading and back, in place.
+    await page.locator('.results .result-title').first().click();
+    await page.waitForURL(/(effects|faq)\/[^/]+\/$/);
+    assert.equal(await page.locator('main h1').count(), 1);
     await page.goBack();
     await page.waitForURL(/search\//);
     await page.waitForSelector('.results .result');
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'still the same page');
+    assert.deepEqual(wasmOf(requests), ['reader'], 'no second bundle');
+    // The journal is another bundle: a page load, with the journal's bundle.
+    await page.getByRole('link', { name: 'Journal', exact: true }).click();
+    await page.waitForURL(/journal\/$/);
+    await appReady(page);
+    assert.equal(await page.evaluate(() => window.__samePage), undefined, 'a page load');
+    assert.deepEqual(wasmOf(requests), ['reader', 'journal']);
+    assert.equal(await page.locator('header.site-header').count(), 1);
     assert.deepEqual(page.problems, []);
     await page.close();
   });
 
-  test('a link from a reader page to an interactive page loads that page with the whole app', async () => {
+  test('a link from a static page to the checker loads the checker with its own bundle', async () => {
     const page = await newPage(context);
     await page.goto(server.url);
     await appReady(page);
@@ -191,8 +200,40 @@ describe('the reader bundle', () => {
     await page.waitForURL(/check\/$/);
     await appReady(page);
     assert.equal(await page.locator('main h1').count(), 1);
-    assert.ok(await page.evaluate(() => [...document.scripts].some((s) => /aftercare-[0-9a-f]+\.js/.test(s.textContent))), 'the page loads the whole app');
+    assert.ok(await page.evaluate(() => [...document.scripts].some((s) => /check-[0-9a-f]+\.js/.test(s.textContent))), 'the page loads the check bundle');
     assert.deepEqual(page.problems, []);
     await page.close();
+  });
+
+  test('once idle, a page prefetches the bundles its links lead to, and not when saving data', async () => {
+    for (const saveData of [false, true]) {
+      const ctx = await chromium.newContext({ serviceWorkers: 'block' });
+      const page = await newPage(ctx);
+      if (saveData) {
+        await page.addInitScript(() => {
+          Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' }, configurable: true });
+        });
+      }
+      const prefetched = [];
+      page.on('request', (request) => {
+        if (request.headers()['sec-purpose']?.includes('prefetch')) prefetched.push(new URL(request.url()).pathname);
+      });
+      await page.goto(server.url + 'journal/');
+      await appReady(page);
+      await page.waitForTimeout(saveData ? 3000 : 0);
+      if (!saveData) {
+        await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0, null, { timeout: 10000 });
+        await page.waitForTimeout(500);
+        const names = wasmOf(prefetched);
+        // The journal links to the entry form, the summary, the checker and the static pages.
+        for (const name of ['reader', 'check', 'entry', 'summary']) assert.ok(names.includes(name), `prefetched ${name}: ${names}`);
+        assert.ok(!names.includes('journal'), 'not its own bundle');
+      } else {
+        assert.equal(await page.locator('link[rel="prefetch"]').count(), 0, 'nothing prefetched when saving data');
+        assert.deepEqual(prefetched, []);
+      }
+      assert.deepEqual(page.problems, []);
+      await ctx.close();
+    }
   });
 });

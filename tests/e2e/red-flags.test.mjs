@@ -1,6 +1,7 @@
 // Red flags first, in a real browser: a query that names one shows its care card, with the
-// numbers to call as tap-to-call links, above every answer (also when nothing matches, and
-// from the header box of a static page before the whole app has loaded); a chosen red-flag
+// numbers to call as tap-to-call links, above every answer (also when nothing matches, from
+// the header box of a static page with the bundle it loaded first, and under the header box of
+// the pages whose bundle has no search); a chosen red-flag
 // symptom shows it too; everyday queries show none; Get help now leads with the emergency
 // and the crisis lines; the region choice orders the numbers and is remembered; and axe
 // finds nothing in light and dark on each of these states.
@@ -120,19 +121,35 @@ describe('red flags on the search page', () => {
   });
 });
 
-describe('red flags from the header box of a static page', () => {
-  test('typing "chest pain" on the home page shows the card before the whole app has loaded', async () => {
-    // A first visit: no service worker has cached the whole app yet.
+describe('red flags from the header box', () => {
+  test('typing "chest pain" on the home page of a first visit shows the card first, with no second download', async () => {
+    // A first visit: no service worker has cached anything yet.
     const ctx = await chromium.newContext({ serviceWorkers: 'block' });
     const page = await newPage(ctx);
-    // Hold the whole app back: only the reader runs.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/aftercare-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
+    const wasm = [];
+    page.on('request', (request) => {
+      if (request.headers()['sec-purpose']?.includes('prefetch')) return;
+      if (/_bg\.wasm$/.test(request.url())) wasm.push(new URL(request.url()).pathname);
     });
     await page.goto(server.url);
+    await appReady(page);
+    await page.getByRole('searchbox', { name: 'Search the guide' }).click();
+    await page.keyboard.type('chest pain');
+    await page.waitForSelector('main .flag-card[data-flag="chest"]');
+    assert.equal(await cardFirst(page), true);
+    const tel = await page
+      .locator('main .flag-card[data-flag="chest"] a[href^="tel:"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(tel.includes('tel:911') && tel.includes('tel:999') && tel.includes('tel:112'), String(tel));
+    assert.equal(wasm.length, 1, `one bundle: ${wasm}`);
+    assert.deepEqual(page.problems, []);
+    await ctx.close();
+  });
+
+  test('on a journal page (a bundle without search) the card shows under the box as the words are typed', async () => {
+    const ctx = await chromium.newContext({ serviceWorkers: 'block' });
+    const page = await newPage(ctx);
+    await page.goto(server.url + 'journal/');
     await appReady(page);
     await page.getByRole('searchbox', { name: 'Search the guide' }).click();
     await page.keyboard.type('chest pain');
@@ -141,8 +158,11 @@ describe('red flags from the header box of a static page', () => {
       .locator('header .flag-card a[href^="tel:"]')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.ok(tel.includes('tel:911') && tel.includes('tel:999') && tel.includes('tel:112'), String(tel));
-    // Once the whole app arrives it shows the search page, card first.
-    release();
+    assert.match(page.url(), /journal\/$/, 'still on the journal');
+    // Enter opens the search page with the words, card first.
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname.endsWith('/search/') && url.searchParams.get('q') === 'chest pain');
+    await appReady(page);
     await page.waitForSelector('main .flag-card[data-flag="chest"]');
     assert.equal(await cardFirst(page), true);
     assert.deepEqual(page.problems, []);

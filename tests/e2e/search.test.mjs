@@ -101,8 +101,7 @@ describe('search', () => {
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-q');
     await page.keyboard.type('dizzy');
-    // On a static page the first keystroke loads the whole app in place; wait for it to have
-    // the whole word.
+    // Wait for the whole word to be searched.
     await page.waitForURL((url) => url.searchParams.get('q') === 'dizzy');
     await page.waitForSelector('.results .result');
     await page.keyboard.press('ArrowDown');

@@ -123,8 +123,8 @@ for (const engine of Object.values(engines)) {
 
     test(`${engine.name}: search answers from the header box and from a link`, LIMIT, async () => {
       const s = await open(server.url);
-      // Focusing the box starts the whole app, which takes the page over while the person
-      // types: the words typed so far and the focus move with it.
+      // The reader the page loaded answers as the person types (if it is still starting, it
+      // takes the prerendered page over with the words typed so far and the focus).
       await click(s, '#site-q');
       await s.keys('tired');
       const titles = await s.waitFor('results for "tired"', RESULTS);

@@ -1,0 +1,4 @@
+//! The entry bundle: the shell with the pages `aftercare::bundles::ENTRY` names.
+fn main() {
+    aftercare::start(aftercare::bundles::ENTRY);
+}
