@@ -329,6 +329,33 @@ fn encode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_page_has_one_bundle_and_reading_and_search_share_the_first() {
+        for route in Route::all_static() {
+            let bundle = route.bundle();
+            assert!(Bundle::ALL.contains(&bundle));
+            // Whatever is prerendered (read before the wasm arrives) loads the reader, and so
+            // does search: a search on a static page needs no second bundle.
+            if crate::pages::page(route).is_some() {
+                assert_eq!(bundle, Bundle::Reader, "{route:?}");
+            }
+        }
+        assert_eq!(Route::Search.bundle(), Bundle::Reader);
+        assert_eq!(Route::NotFound.bundle(), Bundle::Reader);
+        assert_eq!(Route::Check.bundle(), Bundle::Check);
+        assert_eq!(Route::Journal.bundle(), Bundle::Journal);
+        assert_eq!(Route::JournalEntry.bundle(), Bundle::Entry);
+        assert_eq!(Route::JournalSummary.bundle(), Bundle::Summary);
+        // Names are distinct and contain no "-" (the build reads a file's bundle from the
+        // part of its name before the first "-").
+        for (i, a) in Bundle::ALL.iter().enumerate() {
+            assert!(!a.name().contains('-'));
+            for b in &Bundle::ALL[i + 1..] {
+                assert_ne!(a.name(), b.name());
+            }
+        }
+    }
+
     use super::*;
 
     #[track_caller]
