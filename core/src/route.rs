@@ -167,23 +167,15 @@ pub enum Bundle {
     Reader,
     /// The symptom checker.
     Check,
-    /// The journal's list, with its "Keep a copy" section (export, import, safety copies).
+    /// The journal: its list, the entry form and the summary for a practitioner. One bundle,
+    /// because the journal must move between them in place: when storage is unavailable the
+    /// entries live only in the page's memory, and a page load would lose them.
     Journal,
-    /// The journal's entry form.
-    Entry,
-    /// The journal's summary for a practitioner.
-    Summary,
 }
 
 impl Bundle {
     /// Every bundle, the first load's first.
-    pub const ALL: [Bundle; 5] = [
-        Bundle::Reader,
-        Bundle::Check,
-        Bundle::Journal,
-        Bundle::Entry,
-        Bundle::Summary,
-    ];
+    pub const ALL: [Bundle; 3] = [Bundle::Reader, Bundle::Check, Bundle::Journal];
 
     /// The binary's name (`src/bin/<name>.rs`), which also starts its files' names.
     #[must_use]
@@ -192,8 +184,6 @@ impl Bundle {
             Bundle::Reader => "reader",
             Bundle::Check => "check",
             Bundle::Journal => "journal",
-            Bundle::Entry => "entry",
-            Bundle::Summary => "summary",
         }
     }
 }
@@ -204,9 +194,7 @@ impl Route {
     pub fn bundle(self) -> Bundle {
         match self {
             Route::Check => Bundle::Check,
-            Route::Journal => Bundle::Journal,
-            Route::JournalEntry => Bundle::Entry,
-            Route::JournalSummary => Bundle::Summary,
+            Route::Journal | Route::JournalEntry | Route::JournalSummary => Bundle::Journal,
             Route::Home
             | Route::Effect(_)
             | Route::Faq
@@ -344,8 +332,8 @@ mod tests {
         assert_eq!(Route::NotFound.bundle(), Bundle::Reader);
         assert_eq!(Route::Check.bundle(), Bundle::Check);
         assert_eq!(Route::Journal.bundle(), Bundle::Journal);
-        assert_eq!(Route::JournalEntry.bundle(), Bundle::Entry);
-        assert_eq!(Route::JournalSummary.bundle(), Bundle::Summary);
+        assert_eq!(Route::JournalEntry.bundle(), Bundle::Journal);
+        assert_eq!(Route::JournalSummary.bundle(), Bundle::Journal);
         // Names are distinct and contain no "-" (the build reads a file's bundle from the
         // part of its name before the first "-").
         for (i, a) in Bundle::ALL.iter().enumerate() {

@@ -5,7 +5,7 @@
 // - the app takes a prerendered page over without changing a thing (same markup, no layout
 //   shift), keeping what was typed before it arrived;
 // - every page loads its own bundle (the core's Route::bundle): static pages and search the
-//   reader, which answers searches itself; the checker and each journal page their own;
+//   reader, which answers searches itself; the checker and the journal their own;
 //   moving between pages of one bundle stays in place, to another bundle is a page load;
 // - once idle, a page prefetches the bundles its links lead to, unless the browser asks to
 //   save data.
@@ -54,7 +54,7 @@ describe('prerendered pages', () => {
     for (const route of table.filter((r) => !STATIC.includes(r))) {
       const html = readFileSync(path.join(DIST, route.path, 'index.html'), 'utf8');
       assert.doesNotMatch(html, /data-prerendered/, `${route.path} is the app's alone`);
-      const own = { search: 'reader', check: 'check', journal: 'journal', 'journal/entry': 'entry', 'journal/summary': 'summary' }[route.path.replace(/\/$/, '')];
+      const own = { search: 'reader', check: 'check', journal: 'journal', 'journal/entry': 'journal', 'journal/summary': 'journal' }[route.path.replace(/\/$/, '')];
       assert.ok(own, route.path);
       assert.match(html, new RegExp(`import init from '\\./${own}-[0-9a-f]+\\.js'`), `${route.path} loads the ${own} bundle`);
     }
@@ -225,8 +225,8 @@ describe('bundles', () => {
         await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0, null, { timeout: 10000 });
         await page.waitForTimeout(500);
         const names = wasmOf(prefetched);
-        // The journal links to the entry form, the summary, the checker and the static pages.
-        for (const name of ['reader', 'check', 'entry', 'summary']) assert.ok(names.includes(name), `prefetched ${name}: ${names}`);
+        // The journal links to the checker and the static pages (its own pages are its own).
+        for (const name of ['reader', 'check']) assert.ok(names.includes(name), `prefetched ${name}: ${names}`);
         assert.ok(!names.includes('journal'), 'not its own bundle');
       } else {
         assert.equal(await page.locator('link[rel="prefetch"]').count(), 0, 'nothing prefetched when saving data');

@@ -21,9 +21,7 @@ use super::focus;
 use crate::components::care::FlagCards;
 use crate::components::journal_notice::JournalNotices;
 use crate::components::symptoms::symptom_choice;
-use crate::journal_store::{
-    local_now, now_ms, Change, Conflict, Done, JournalStore, SaveError, Status,
-};
+use crate::journal_store::{local_now, now_ms, Change, Conflict, JournalStore, SaveError, Status};
 use crate::nav::Nav;
 
 /// The form's values, one signal per input.
@@ -212,15 +210,8 @@ fn EntryForm(draft: EntryDraft, editing: Option<(EntryId, i64)>) -> impl IntoVie
                 };
                 store.commit(change, move |result| match result {
                     Ok(done) => {
-                        let mut params = Params::default();
-                        let saved = if matches!(done, Done::Edited) {
-                            "edited"
-                        } else {
-                            "added"
-                        };
-                        params.set(super::SAVED, saved);
                         store.status().set(Some(Status::Done(done)));
-                        nav.go(Route::Journal, params);
+                        nav.go(Route::Journal, Params::default());
                     }
                     Err(SaveError::Conflict(found)) => {
                         clash.set(Some(match found {

@@ -103,17 +103,6 @@ pub fn JournalList() -> impl IntoView {
     let nav = Nav::get();
     let symptom = nav.param(SYMPTOM);
     let text = nav.param(TEXT);
-    // Just saved by the entry form (another bundle): say so, and take it out of the address.
-    let saved = nav.param(super::SAVED).get_untracked();
-    if !saved.is_empty() {
-        let done = if saved == "edited" {
-            Done::Edited
-        } else {
-            Done::Added
-        };
-        store.status().set(Some(Status::Done(done)));
-        nav.set_param(super::SAVED, "");
-    }
     let shown = RwSignal::new(PAGE);
     // The matching entries (how many) and the days drawn, newest first.
     let listing = Memo::new(move |_| {

@@ -16,11 +16,6 @@ use aftercare_core::route::{Params, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The list's parameter saying what the entry form just saved ("added" or "edited"): the
-/// form and the list are different bundles, so the confirmation travels in the address (and
-/// the list takes it out again at once).
-pub const SAVED: &str = "saved";
-
 /// The link that opens an entry in the form.
 pub fn edit_href(entry: &Entry) -> String {
     let mut params = Params::default();
