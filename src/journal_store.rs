@@ -299,10 +299,17 @@ impl JournalStore {
     /// Asks the browser to keep the data (`navigator.storage.persist()`) and records the
     /// answer.
     pub fn ask_persist(self) {
+        self.ask_persist_then(|_| {});
+    }
+
+    /// [`Self::ask_persist`], then tells `told` what the browser answered
+    /// ([`Persistence::Unknown`] when it gave no answer).
+    pub fn ask_persist_then(self, told: impl FnOnce(Persistence) + 'static) {
         storage::persist(move |answer| {
             if answer != Persistence::Unknown {
                 self.persistence.set(answer);
             }
+            told(answer);
         });
     }
 

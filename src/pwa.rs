@@ -4,8 +4,10 @@
 //! [`PwaStatus`] registers `sw.js` (relative to the document's `<base>`, so it works under
 //! any subpath) and shows three calm, non-blocking notes at the bottom of the window:
 //! "A new version is ready" with a Reload button once a newer build has been downloaded
-//! and verified, "You're offline" while the connection is gone, and an Install button when
-//! the browser offers to install the app (`beforeinstallprompt`).
+//! and verified, "You're offline" while the connection is gone (the person can hide it for
+//! the rest of the session), and an Install button when the browser offers to install the
+//! app (`beforeinstallprompt`). [`InstallNote`] is the journal's one-time note after a
+//! person's first entry: why installing keeps the journal safer, and how.
 //!
 //! Only release builds register the worker: in development (`trunk serve`, a debug build)
 //! every save is a new build, and a cache-first worker would keep showing the previous one.
@@ -20,6 +22,7 @@
 //! page reloads on `controllerchange`. A tab that did not ask keeps running and keeps its
 //! note; nothing reloads under someone typing a journal entry.
 
+use crate::storage;
 use crate::window::{on_window, warn};
 use leptos::ev;
 use leptos::prelude::*;
@@ -46,6 +49,8 @@ struct Pwa {
     update_ready: RwSignal<bool>,
     /// Whether the browser has offered to install the app and the offer is still open.
     can_install: RwSignal<bool>,
+    /// Whether the person hid the offline note for this session.
+    offline_hidden: RwSignal<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
     install_event: StoredValue<Option<web_sys::Event>, LocalStorage>,
     /// Set when the person pressed Reload: the next controller change reloads the page.
@@ -66,15 +71,20 @@ pub fn PwaStatus() -> impl IntoView {
                     <button type="button" on:click=move |_| pwa.apply_update()>"Reload"</button>
                 </p>
             </Show>
-            <Show when=move || !pwa.online.get()>
+            <Show when=move || !pwa.online.get() && !pwa.offline_hidden.get()>
                 <p class="pwa-note pwa-offline">
-                    {move || {
-                        if pwa.offline_ready.get() {
-                            "You’re offline. Aftercare still works."
-                        } else {
-                            "You’re offline."
-                        }
-                    }}
+                    <span>
+                        {move || {
+                            if pwa.offline_ready.get() {
+                                "You’re offline. Aftercare still works."
+                            } else {
+                                "You’re offline."
+                            }
+                        }}
+                    </span>
+                    <button type="button" class="pwa-quiet" on:click=move |_| pwa.hide_offline()>
+                        "Hide"
+                    </button>
                 </p>
             </Show>
             <Show when=move || pwa.can_install.get()>
@@ -98,6 +108,7 @@ impl Pwa {
             offline_ready: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             can_install: RwSignal::new(false),
+            offline_hidden: RwSignal::new(storage::read_session_setting(OFFLINE_HIDDEN).is_some()),
             registration: StoredValue::new_local(None),
             install_event: StoredValue::new_local(None),
             reload_on_change: StoredValue::new(false),
@@ -271,21 +282,108 @@ impl Pwa {
     fn install(self) {
         self.can_install.set(false);
         let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(INSTALL_OFFER));
-        let Some(event) = self.install_event.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        let prompt = js_sys::Reflect::get(&event, &JsValue::from_str("prompt"))
-            .ok()
-            .and_then(|p| p.dyn_into::<js_sys::Function>().ok());
-        match prompt.map(|prompt| prompt.call0(&event)) {
-            Some(Ok(result)) => {
-                if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
-                    on_settled(&promise, |_| {}, "the install dialog failed");
-                }
-            }
-            Some(Err(error)) => warn("the install dialog failed", Some(&error)),
-            None => warn("the browser's install offer has no prompt()", None),
+        if let Some(event) = self.install_event.try_update_value(Option::take).flatten() {
+            prompt(&event);
         }
+    }
+
+    /// Hides the offline note until this tab's session ends.
+    fn hide_offline(self) {
+        self.offline_hidden.set(true);
+        // Not remembered when session storage is off: the note is only hidden on this page.
+        let _ = storage::write_session_setting(OFFLINE_HIDDEN, "1");
+    }
+}
+
+/// The session-storage key that remembers the offline note was hidden.
+const OFFLINE_HIDDEN: &str = "aftercare.offline-note-hidden";
+/// The storage key that remembers the install note was shown once.
+const INSTALL_NOTE_SHOWN: &str = "aftercare.install-note-shown";
+
+/// Calls the browser's install offer's `prompt()` (its dialog).
+fn prompt(event: &web_sys::Event) {
+    let prompt = js_sys::Reflect::get(event, &JsValue::from_str("prompt"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Function>().ok());
+    match prompt.map(|prompt| prompt.call0(event)) {
+        Some(Ok(result)) => {
+            if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+                on_settled(&promise, |_| {}, "the install dialog failed");
+            }
+        }
+        Some(Err(error)) => warn("the install dialog failed", Some(&error)),
+        None => warn("the browser's install offer has no prompt()", None),
+    }
+}
+
+/// The browser's open install offer (`beforeinstallprompt`, kept on the window by
+/// [`PwaStatus`]), if there is one.
+fn install_offer() -> Option<web_sys::Event> {
+    js_sys::Reflect::get(&window(), &JsValue::from_str(INSTALL_OFFER))
+        .ok()?
+        .dyn_into::<web_sys::Event>()
+        .ok()
+}
+
+/// Whether the app already runs installed (from the Home Screen or as an app window).
+fn runs_installed() -> bool {
+    let standalone = js_sys::Reflect::get(&window(), &JsValue::from_str("matchMedia"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| {
+            f.call1(&window(), &JsValue::from_str("(display-mode: standalone)"))
+                .ok()
+        })
+        .and_then(|list| js_sys::Reflect::get(&list, &JsValue::from_str("matches")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    // Safari on iPhone says so with `navigator.standalone`.
+    let ios = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("standalone"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    standalone || ios
+}
+
+/// The one-time note after a person's first journal entry: why installing the app keeps the
+/// journal safer from browser clean-ups and how to install it (the core's words, the same as
+/// About's), with an Install button when the browser has offered to install. Shown once, ever:
+/// that it was shown is stored as soon as it appears, and "Got it" hides it.
+#[component]
+pub fn InstallNote(
+    /// Whether the person has just saved their first entry (read once, when mounted).
+    first_entry: bool,
+) -> impl IntoView {
+    let due = first_entry
+        && !runs_installed()
+        && storage::read_setting(INSTALL_NOTE_SHOWN).is_none()
+        // Where nothing can be remembered the note would come back every time: leave it to
+        // the About page.
+        && storage::write_setting(INSTALL_NOTE_SHOWN, "1");
+    let shown = RwSignal::new(due);
+    let offer = RwSignal::new(due && install_offer().is_some());
+    let install = move |_| {
+        offer.set(false);
+        if let Some(event) = install_offer() {
+            let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(INSTALL_OFFER));
+            prompt(&event);
+        }
+    };
+    view! {
+        <Show when=move || shown.get()>
+            <section class="install-note" aria-labelledby="install-note-title">
+                <h2 id="install-note-title">{aftercare_core::pages::INSTALL_TITLE}</h2>
+                <div inner_html=aftercare_core::pages::install_help_inner()></div>
+                <p class="button-row">
+                    <button type="button" hidden=move || !offer.get() on:click=install>
+                        "Install"
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| shown.set(false)>
+                        "Got it"
+                    </button>
+                </p>
+            </section>
+        </Show>
     }
 }
 

@@ -1,5 +1,6 @@
 //! The one module that touches the browser's storage: `localStorage` (read, write, remove,
-//! list keys, the `storage` event other tabs cause) and `navigator.storage` (asking the
+//! list keys, the `storage` event other tabs cause), `sessionStorage` for settings that last
+//! a session and `navigator.storage` (asking the
 //! browser to keep the data).
 //!
 //! Every call returns a typed [`StorageError`] instead of panicking: storage may be turned
@@ -117,6 +118,25 @@ pub fn read_setting(key: &str) -> Option<String> {
 /// Stores a small setting; `false` when it could not be stored (storage off or full).
 pub fn write_setting(key: &str, value: &str) -> bool {
     local().is_ok_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// A setting kept for this tab's session only (`sessionStorage`): the text under `key`,
+/// `None` when there is none or session storage cannot be read.
+pub fn read_session_setting(key: &str) -> Option<String> {
+    web_sys::window()?
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Stores a setting for this tab's session; `false` when it could not be stored.
+pub fn write_session_setting(key: &str, value: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 /// Removes whatever is stored under `key`.

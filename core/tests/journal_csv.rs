@@ -15,8 +15,8 @@ fn notes_cell(notes: &str) -> String {
     let csv = export_csv_entries(&[&e]);
     let row = csv.split_once("\r\n").unwrap().1;
     let row = row.strip_suffix("\r\n").unwrap();
-    // Notes is the ninth column; the last two are fixed-width timestamps.
-    let before = "a,2024-03-01 21:30,,,,,3,,";
+    // Notes is the tenth column; the last two are fixed-width timestamps.
+    let before = "a,2024-03-01 21:30,,,,,,3,,";
     let after = ",1970-01-01T00:00Z,1970-01-01T00:00Z";
     row.strip_prefix(before)
         .and_then(|r| r.strip_suffix(after))
@@ -80,6 +80,8 @@ fn formulas_after_a_semicolon_are_defused_too() {
     let e = entry("s", "2024-03-01T21:30", 3, &["-x", "fatigue"]);
     let csv = export_csv_entries(&[&e]);
     assert!(csv.contains(",'-x; fatigue,"), "{csv}");
+    // An unknown slug is named as written, so its name cell is defused too.
+    assert!(csv.contains(",'-x; Tired or drained,"), "{csv}");
     let e = entry("s", "2024-03-01T21:30", 3, &["fatigue"]);
     let mut e = with_notes(e, "ok");
     e.other_symptoms = "legs;@SUM(1+1)".into();
@@ -91,7 +93,7 @@ fn formulas_after_a_semicolon_are_defused_too() {
 fn header_and_columns() {
     assert_eq!(
         CSV_COLUMNS.join(","),
-        "id,started,session_date,day_after_session,symptoms,other_symptoms,severity,duration,notes,created_utc,updated_utc"
+        "id,started,session_date,day_after_session,symptoms,symptom_names,other_symptoms,severity,duration,notes,created_utc,updated_utc"
     );
     let mut e = with_duration(
         entry("e-1", "2024-03-02T09:05", 7, &["fatigue", "dizzy"]),
@@ -114,8 +116,8 @@ fn header_and_columns() {
         lines,
         [
             CSV_COLUMNS.join(",").as_str(),
-            "e-0,2024-02-28 23:59,,,,,0,ongoing,,1970-01-01T00:00Z,1970-01-01T00:00Z",
-            "e-1,2024-03-02 09:05,2024-03-01,1,fatigue; dizzy,heavy legs,7,1 day,,2024-03-02T09:05Z,2024-03-02T10:05Z",
+            "e-0,2024-02-28 23:59,,,,,,0,ongoing,,1970-01-01T00:00Z,1970-01-01T00:00Z",
+            "e-1,2024-03-02 09:05,2024-03-01,1,fatigue; dizzy,Tired or drained; Dizzy or light-headed,heavy legs,7,1 day,,2024-03-02T09:05Z,2024-03-02T10:05Z",
         ]
     );
     assert!(csv.ends_with("\r\n"));
@@ -131,4 +133,28 @@ fn hostile_fixture_exports_inertly() {
     assert!(csv.contains(",'@SUM(1+1)*cmd|' /C calc'!A0,"));
     // Rows: header plus two entries; the quoted cells keep the column count right.
     assert_eq!(csv.matches("\r\n").count(), 3);
+}
+
+/// Issue #13: the CSV named symptoms only by code ("fatigue"); a person or a practitioner
+/// reading it needs the words, next to the codes, which stay for anything that reads them.
+#[test]
+fn symptoms_are_named_in_words_beside_their_codes() {
+    let mut e = entry(
+        "w",
+        "2024-03-01T08:00",
+        4,
+        &["fatigue", "from-a-newer-build"],
+    );
+    e.other_symptoms = "stiff neck".into();
+    let csv = export_csv_entries(&[&e]);
+    let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+    let codes = header.iter().position(|c| *c == "symptoms");
+    let names = header.iter().position(|c| *c == "symptom_names");
+    assert_eq!((codes, names), (Some(4), Some(5)));
+    assert!(
+        csv.contains(
+            ",fatigue; from-a-newer-build,Tired or drained; from-a-newer-build,stiff neck,"
+        ),
+        "{csv}"
+    );
 }

@@ -543,7 +543,7 @@ describe('never lose data', () => {
     const csv = await download(page, () => page.getByRole('button', { name: 'Export as CSV' }).click());
     assert.match(csv.name, /\.csv$/);
     const rows = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-    assert.equal(rows[0], 'id,started,session_date,day_after_session,symptoms,other_symptoms,severity,duration,notes,created_utc,updated_utc');
+    assert.equal(rows[0], 'id,started,session_date,day_after_session,symptoms,symptom_names,other_symptoms,severity,duration,notes,created_utc,updated_utc');
     assert.ok(csv.text.includes('"Line one\nLine ""two"", with, commas\n=cmd"'), 'quoted, quotes doubled, newlines kept');
 
     await page.getByRole('button', { name: 'Delete all my data' }).click();

@@ -10,6 +10,7 @@
 //! | `session_date` | "YYYY-MM-DD", or empty |
 //! | `day_after_session` | 0 on the session day, 1 the day after…, or empty |
 //! | `symptoms` | taxonomy slugs joined by "; " (e.g. "fatigue; dizzy") |
+//! | `symptom_names` | the same symptoms in words, in the same order (e.g. "Tired or drained; Dizzy or light-headed"); a slug this build does not know is written as it is |
 //! | `other_symptoms` | the person's own words |
 //! | `severity` | 0–10 |
 //! | `duration` | "3 hours", "1 day", "ongoing", or empty |
@@ -26,6 +27,11 @@
 //! counts, as only the first character of a cell does (" =x" is text). Number and date
 //! cells the core writes itself are left alone.
 //!
+//! `symptom_names` came after the first release (version 1 of the format): the slugs stay in
+//! `symptoms`, unchanged, for anything that reads them, and the names sit next to them for the
+//! people who read the file. Columns are found by their header name; the app itself never
+//! reads CSV back (imports are JSON).
+//!
 //! No byte-order mark is written; prepend [`UTF8_BOM`] for Excel to read accents right.
 
 use std::fmt::Write as _;
@@ -33,14 +39,16 @@ use std::fmt::Write as _;
 use super::collection::Journal;
 use super::date::LocalDateTime;
 use super::model::Entry;
+use super::view::symptom_label;
 
 /// The header row's column names, in order.
-pub const CSV_COLUMNS: [&str; 11] = [
+pub const CSV_COLUMNS: [&str; 12] = [
     "id",
     "started",
     "session_date",
     "day_after_session",
     "symptoms",
+    "symptom_names",
     "other_symptoms",
     "severity",
     "duration",
@@ -108,6 +116,10 @@ fn row(out: &mut String, e: &Entry) {
     }
     out.push(',');
     cell(out, &e.symptoms.join("; "), true);
+    out.push(',');
+    let names: Vec<&str> = e.symptoms.iter().map(|s| symptom_label(s)).collect();
+    // Unknown slugs come back as written, from outside: defused like every such cell.
+    cell(out, &names.join("; "), true);
     out.push(',');
     cell(out, &e.other_symptoms, true);
     let _ = write!(out, ",{},", e.severity.get());

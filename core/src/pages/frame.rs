@@ -84,6 +84,15 @@ fn header_html(route: Route) -> Html {
         )
         .text("Aftercare")
         .close("a")
+        // On a phone the search box scrolls away under this bar; one tap on this label
+        // brings it back and focuses it (a label works without script). It adds no words to
+        // the box's name: the magnifier is drawn by the style sheet, and it is hidden on
+        // wide screens, where the box is always in view.
+        .leaf(
+            "label",
+            &[("class", SEARCH_JUMP_CLASS), ("for", SEARCH_INPUT_ID)],
+            "",
+        )
         .leaf(
             "a",
             &[("class", "help-now"), ("href", &Route::Help.href())],
@@ -138,6 +147,8 @@ fn header_html(route: Route) -> Html {
 
 /// The element id of the header's search box.
 pub const SEARCH_INPUT_ID: &str = "site-q";
+/// The class of the phone header's one-tap way back to the search box.
+const SEARCH_JUMP_CLASS: &str = "search-jump";
 
 /// The whole body of a static page on `route`, as the app renders it: skip link and header,
 /// `<main>` holding `page` (the page's own markup, from [`super::page`]), the footer, and

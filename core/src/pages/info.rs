@@ -129,6 +129,7 @@ pub(super) fn about() -> StaticPage {
             "The app keeps everything on this device. Your journal never leaves it unless you export it.",
         )
         .close("section");
+    super::install::install_section(&mut h);
     h.open("p", &[("class", "reviewed")])
         .text("Last reviewed: ")
         .leaf(

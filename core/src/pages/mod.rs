@@ -8,7 +8,8 @@
 //!
 //! By concern: `frame.rs` writes what surrounds every page (skip link, header, navigation,
 //! footer); `guide.rs` the guide's pages (home, the side effects, the questions and each
-//! thread); `info.rs` About, Get help now, not found and the disclaimer; `care.rs` the pieces
+//! thread); `info.rs` About, Get help now, not found and the disclaimer; `install.rs` why and
+//! how to install the app (About and the journal's note); `care.rs` the pieces
 //! that advise (red-flag and care cards, the numbers to call, the region choice, the
 //! emergency sentence, source lists, levels and the triage panel). This module holds the
 //! public API, re-exported from those files, and the small helpers they share.
@@ -17,6 +18,7 @@ mod care;
 mod frame;
 mod guide;
 mod info;
+mod install;
 
 pub use care::{
     calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
@@ -29,6 +31,7 @@ pub use frame::{
 };
 pub use guide::{symptom_tags_inner, TAGS_CLASS, TAGS_LABEL};
 pub use info::disclaimer;
+pub use install::{install_help_inner, INSTALL_TITLE};
 
 use crate::html::Html;
 use crate::route::Route;

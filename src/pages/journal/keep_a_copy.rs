@@ -379,6 +379,13 @@ fn PersistenceLine() -> impl IntoView {
             "",
         ),
     };
+    // What the browser said when the person asked, in plain words: asking again and getting
+    // the same answer would otherwise look as if nothing happened.
+    let told = RwSignal::new(None::<Persistence>);
+    let ask = move |_| {
+        told.set(None);
+        store.ask_persist_then(move |answer| told.set(Some(answer)));
+    };
     view! {
         <p class="journal-persist" data-persisted=move || words().0>
             {move || words().1}
@@ -386,11 +393,32 @@ fn PersistenceLine() -> impl IntoView {
                 type="button"
                 class="link"
                 hidden=move || words().2.is_empty()
-                on:click=move |_| store.ask_persist()
+                on:click=ask
             >
                 {move || words().2}
             </button>
         </p>
+        <p class="journal-persist-answer" role="status">
+            {move || told.get().map(persist_answer)}
+        </p>
+    }
+}
+
+/// What the browser answered when the person asked it to keep the journal.
+fn persist_answer(answer: Persistence) -> &'static str {
+    match answer {
+        Persistence::Persisted => "You asked, and your browser agreed: it will keep this journal.",
+        Persistence::NotPersisted => {
+            "You asked, and your browser said no for now. Browsers decide this themselves, \
+             often by how much you use a site; installing Aftercare can help. Export a copy \
+             now and then."
+        }
+        Persistence::Unsupported => {
+            "This browser cannot be asked to keep data. Export a copy now and then."
+        }
+        Persistence::Unknown => {
+            "Your browser did not answer. Export a copy now and then to be safe."
+        }
     }
 }
 

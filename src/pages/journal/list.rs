@@ -28,6 +28,7 @@ use crate::components::journal_notice::JournalNotices;
 use crate::components::triage::LevelBadge;
 use crate::journal_store::{timed, Change, Done, JournalStore, Status};
 use crate::nav::Nav;
+use crate::pwa::InstallNote;
 
 /// How many entries are drawn at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 200;
@@ -131,6 +132,11 @@ pub fn JournalList() -> impl IntoView {
     let cache = FlagCache::new();
     let flags = Signal::derive(move || listing.with(|(_, days)| cache.union(days)));
     on_cleanup(move || store.status().set(None));
+    // The list opens right after a save: the first entry ever brings the install note.
+    let first_entry = store
+        .status()
+        .with_untracked(|s| matches!(s, Some(Status::Done(Done::Added))))
+        && total.get_untracked() == 1;
 
     view! {
         <div class="page journal">
@@ -156,6 +162,7 @@ pub fn JournalList() -> impl IntoView {
                 </a>
             </div>
             <StatusLine/>
+            <InstallNote first_entry/>
             <p class="journal-empty" hidden=move || total.get() != 0>
                 "Nothing here yet. When you notice something after a session, add an entry: "
                 "when it started, what you felt, how bad it was."

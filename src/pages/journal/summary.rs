@@ -107,7 +107,7 @@ pub fn JournalSummaryPage() -> impl IntoView {
                 hidden=move || split.with(|(_, rest)| rest.is_empty())
             >
                 <caption>{period}</caption>
-                {head(&["When", "After session", "Symptoms", "Severity", "Lasted", "Notes"])}
+                {head(&REST_COLUMNS)}
                 <tbody>
                     {move || split.with(|(_, rest)| rest.clone()).into_iter().map(table_row).collect_view()}
                 </tbody>
@@ -116,6 +116,19 @@ pub fn JournalSummaryPage() -> impl IntoView {
         </div>
     }
 }
+
+/// The "Other entries" table's columns; each cell also carries its column's name as
+/// `data-label`, which labels it where narrow screens stack a row's cells.
+const REST_COLUMNS: [&str; 6] = [
+    "When",
+    "After session",
+    "Symptoms",
+    "Severity",
+    "Lasted",
+    "Notes",
+];
+/// The "Red flags" table's columns (see [`REST_COLUMNS`]).
+const FLAG_COLUMNS: [&str; 5] = ["When", "Red flag", "Symptoms", "Severity", "Notes"];
 
 /// A table's head row: one column header for each name.
 fn head(columns: &'static [&'static str]) -> impl IntoView {
@@ -145,7 +158,7 @@ fn RedFlagSection(
         <p>"These entries name a sign that needs medical help. They are listed first."</p>
         <table class="summary-table summary-flag-table">
             <caption>"Entries that name a red flag"</caption>
-            {head(&["When", "Red flag", "Symptoms", "Severity", "Notes"])}
+            {head(&FLAG_COLUMNS)}
             <tbody>
                 {move || {
                     flagged
@@ -290,11 +303,11 @@ fn flag_row(e: Entry, titles: String) -> impl IntoView {
     let symptoms = core::symptom_labels(&e).join(", ");
     view! {
         <tr>
-            <td>{when}</td>
-            <td class="summary-flag">{titles}</td>
-            <td>{symptoms}</td>
-            <td>{format!("{}/10", e.severity.get())}</td>
-            <td class="summary-notes">{e.notes}</td>
+            <td data-label=FLAG_COLUMNS[0]>{when}</td>
+            <td data-label=FLAG_COLUMNS[1] class="summary-flag">{titles}</td>
+            <td data-label=FLAG_COLUMNS[2]>{symptoms}</td>
+            <td data-label=FLAG_COLUMNS[3]>{format!("{}/10", e.severity.get())}</td>
+            <td data-label=FLAG_COLUMNS[4] class="summary-notes">{e.notes}</td>
         </tr>
     }
 }
@@ -314,12 +327,12 @@ fn table_row(e: Entry) -> impl IntoView {
     let lasted = core::duration_label(e.duration).unwrap_or_default();
     view! {
         <tr>
-            <td>{when}</td>
-            <td>{session}</td>
-            <td>{symptoms}</td>
-            <td>{format!("{}/10", e.severity.get())}</td>
-            <td>{lasted}</td>
-            <td class="summary-notes">{e.notes}</td>
+            <td data-label=REST_COLUMNS[0]>{when}</td>
+            <td data-label=REST_COLUMNS[1]>{session}</td>
+            <td data-label=REST_COLUMNS[2]>{symptoms}</td>
+            <td data-label=REST_COLUMNS[3]>{format!("{}/10", e.severity.get())}</td>
+            <td data-label=REST_COLUMNS[4]>{lasted}</td>
+            <td data-label=REST_COLUMNS[5] class="summary-notes">{e.notes}</td>
         </tr>
     }
 }
