@@ -3,6 +3,10 @@
 //! `OUT_DIR` and fails the build with a message naming the file and the fault.
 use std::path::PathBuf;
 
+#[path = "src/clinic/check.rs"]
+mod clinic_check;
+#[path = "build/clinic_gen.rs"]
+mod clinic_gen;
 #[path = "build/content_gen.rs"]
 mod content_gen;
 #[path = "build/redflag_gen.rs"]
@@ -19,4 +23,5 @@ fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     redflag_gen::run(&manifest.join("..").join("content"), &out_dir);
+    clinic_gen::run(&manifest.join(".."), &out_dir);
 }

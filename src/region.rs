@@ -3,9 +3,9 @@
 //! Every card lists every region's numbers (`aftercare_core::pages::calls`); the region only
 //! decides the order, by style: this module sets `data-region` on `<html>` and the style
 //! sheet moves that region's numbers first. A choice made on Get help now is remembered on
-//! this device (`localStorage`, through `storage`); until then the region is guessed from
-//! the browser's languages ("en-GB" → United Kingdom), and "Everywhere" shows all in the
-//! usual order. Storage that is off or full only means the choice is not remembered.
+//! this device (`localStorage`, through `storage`); until then a hosting clinic's region
+//! (`aftercare_core::clinic`) comes first, else the region is guessed from the browser's
+//! languages ("en-GB" → United Kingdom), and "Everywhere" shows all in the usual order. Storage that is off or full only means the choice is not remembered.
 
 use crate::storage;
 use aftercare_core::triage::Region;
@@ -21,6 +21,8 @@ const ALL: &str = "all";
 enum Choice {
     /// Picked by the person (`None`: everywhere).
     Saved(Option<&'static Region>),
+    /// The region of the clinic that hosts this copy.
+    Clinic(&'static Region),
     /// Guessed from the browser's languages.
     Guessed(&'static Region),
     /// Nothing to go on: every region in the usual order.
@@ -31,7 +33,7 @@ impl Choice {
     fn region(&self) -> Option<&'static Region> {
         match self {
             Choice::Saved(r) => *r,
-            Choice::Guessed(r) => Some(r),
+            Choice::Clinic(r) | Choice::Guessed(r) => Some(r),
             Choice::Unknown => None,
         }
     }
@@ -47,13 +49,14 @@ impl Choice {
         match self {
             Choice::Saved(_) if remembered => "Saved on this device.",
             Choice::Saved(_) => "Your browser is not letting this site save it.",
+            Choice::Clinic(_) => "Your clinic’s region.",
             Choice::Guessed(_) => "Guessed from your browser’s language.",
             Choice::Unknown => "Pick yours to see its numbers first.",
         }
     }
 }
 
-/// The current choice: saved, else guessed, else unknown.
+/// The current choice: saved, else the hosting clinic's region, else guessed, else unknown.
 fn current() -> Choice {
     if let Some(saved) = storage::read_setting(KEY) {
         if saved == ALL {
@@ -63,6 +66,12 @@ fn current() -> Choice {
             return Choice::Saved(Some(region));
         }
         // Anything else (an old or damaged value) is ignored: guess instead.
+    }
+    if let Some(region) = aftercare_core::clinic::clinic()
+        .and_then(|c| c.region)
+        .and_then(Region::from_slug)
+    {
+        return Choice::Clinic(region);
     }
     let languages: Vec<String> = web_sys::window()
         .map(|w| w.navigator().languages())

@@ -2,6 +2,7 @@
 //!
 //! Invariant: nothing in this crate touches the outside world (no `web_sys`, no `leptos`,
 //! no I/O), so every function here is tested natively with `cargo test -p aftercare-core`.
+pub mod clinic;
 pub mod content;
 pub mod filter;
 pub mod html;

@@ -1,5 +1,6 @@
-//! Files in and out of the journal: saving text as a download (exports, safety copies) and
-//! reading the text of a file the person chose. Nothing here touches storage.
+//! Files in and out of the journal: saving text as a download (exports, safety copies),
+//! sharing it through the system's share sheet (the summary's "Share"), and reading the text
+//! of a file the person chose. Nothing here touches storage.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -45,6 +46,80 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
         std::time::Duration::from_secs(30),
     );
     Ok(())
+}
+
+/// How [`share_or_download`] ended.
+pub enum ShareOutcome {
+    /// The share sheet took the file.
+    Shared,
+    /// The person closed the share sheet, or the browser refused to share.
+    NotShared,
+    /// This browser cannot share files: the file was downloaded instead.
+    Downloaded,
+    /// Neither sharing nor downloading worked (the reason, in words).
+    Failed(String),
+}
+
+/// Shares `contents` as the file `name` (of type `mime`) with `title` and `text` through
+/// the Web Share API where the browser says it can share such a file
+/// (`navigator.canShare({files})`), and downloads the file everywhere else; `done` hears how
+/// it ended. Must run inside the click that asked for it (sharing needs the user's gesture).
+pub fn share_or_download(
+    name: &str,
+    mime: &str,
+    contents: &str,
+    title: &str,
+    text: &str,
+    done: impl FnOnce(ShareOutcome) + 'static,
+) {
+    match start_share(name, mime, contents, title, text) {
+        Some(promise) => when_settled(&promise, move |v| {
+            done(if v.is_some() {
+                ShareOutcome::Shared
+            } else {
+                ShareOutcome::NotShared
+            });
+        }),
+        None => done(match download(name, mime, contents) {
+            Ok(()) => ShareOutcome::Downloaded,
+            Err(reason) => ShareOutcome::Failed(reason),
+        }),
+    }
+}
+
+/// Calls `navigator.share` with the file, title and text, or returns `None` when this
+/// browser has no Web Share or says it cannot share this file. Looked up by name, since
+/// web-sys only offers the API behind its unstable flag.
+fn start_share(
+    name: &str,
+    mime: &str,
+    contents: &str,
+    title: &str,
+    text: &str,
+) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let method = |key: &str| {
+        js_sys::Reflect::get(&navigator, &JsValue::from_str(key))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    let (can_share, share) = (method("canShare")?, method("share")?);
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
+    let data = js_sys::Object::new();
+    for (key, value) in [
+        ("files", JsValue::from(js_sys::Array::of1(&file))),
+        ("title", JsValue::from_str(title)),
+        ("text", JsValue::from_str(text)),
+    ] {
+        js_sys::Reflect::set(&data, &JsValue::from_str(key), &value).ok()?;
+    }
+    if !can_share.call1(&navigator, &data).ok()?.is_truthy() {
+        return None;
+    }
+    share.call1(&navigator, &data).ok()?.dyn_into().ok()
 }
 
 /// The size of a chosen file in bytes, known before reading it.

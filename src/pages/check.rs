@@ -366,6 +366,7 @@ fn overall_box(level: Level, cards: bool) -> impl IntoView {
         <div class=format!("overall level-{}", level.slug())>
             <p class="overall-level">"Overall: " <LevelBadge level=level/></p>
             <p>{overall_text(level)}</p>
+            {(level == Level::Tell).then(clinic_contact).flatten()}
             {cards.then(|| view! { <p>"What to do and who to call is in the card above."</p> })}
             {(level >= Level::Today)
                 .then(|| {
@@ -401,6 +402,19 @@ impl Answer {
         .join(" and ");
         format!("{what} checked: {}.", level_words(level))
     }
+}
+
+/// With a hosting clinic, its call button and booking link (the core's markup, as on the
+/// "Tell your practitioner" card of Get help now); nothing without one.
+fn clinic_contact() -> Option<impl IntoView> {
+    aftercare_core::clinic::clinic().map(|_| {
+        view! {
+            <div
+                class=aftercare_core::pages::CLINIC_CONTACT_CLASS
+                inner_html=aftercare_core::pages::clinic_contact_inner()
+            ></div>
+        }
+    })
 }
 
 /// The overall level in the live summary's words.

@@ -1,5 +1,6 @@
 //! The PWA step of the post-build, run last once every page exists: writes the
-//! Content-Security-Policy into every HTML page, checks the web app manifest's icons, and
+//! Content-Security-Policy into every HTML page, names a hosting clinic's copy in the web app
+//! manifest (`manifest.rs`), checks the manifest's icons, and
 //! writes the service worker's precache list (every file, with its SHA-256) into `sw.js`,
 //! with a version (the cache's name) that hashes the list and `sw.js`'s own code.
 //!
@@ -9,6 +10,7 @@
 
 mod csp;
 pub mod icons;
+mod manifest;
 mod png;
 mod precache;
 pub mod sha256;
@@ -39,6 +41,12 @@ pub fn run(dir: &Path) -> Result<(), String> {
         if with_policy != html {
             write(page, &with_policy)?;
         }
+    }
+    if let Some(clinic) = aftercare_core::clinic::clinic() {
+        let path = dir.join("manifest.webmanifest");
+        let named = manifest::apply(&read(&path)?, clinic)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&path, &named)?;
     }
     check_manifest(dir)?;
     check_icons(dir)?;

@@ -55,6 +55,7 @@ mod json;
 pub use json::write_str as write_json_str;
 mod model;
 mod schema;
+mod share;
 pub mod store;
 mod view;
 
@@ -75,6 +76,7 @@ pub use model::{
     MAX_SLUG_LEN, MAX_SYMPTOMS,
 };
 pub use schema::{export_json, load, save, BadEntry, LoadOutcome, APP, CURRENT_VERSION, KIND};
+pub use share::{email_body, email_subject, share_file_name, share_text, summary_period};
 pub use view::{
     chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_flags,
     entry_level, entry_level_with, export_csv_note, export_file_name, export_note, flag_titles,

@@ -240,6 +240,10 @@ pub(super) fn care_card(h: &mut Html, index: usize, card: &CareCard) {
     if let Some(note) = &card.note {
         claim_with_sources(h, "p", &[("class", "care-note")], note);
     }
+    // "Tell your practitioner": with a hosting clinic, how to reach it, right there.
+    if card.level == Level::Tell {
+        super::clinic::clinic_contact(h);
+    }
     h.close("div").close("section");
 }
 

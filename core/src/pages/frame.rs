@@ -171,7 +171,8 @@ pub fn body(route: Route, page: &str) -> String {
     out
 }
 
-/// What goes inside the site footer: the short disclaimer and the attribution.
+/// What goes inside the site footer: the short disclaimer, the attribution and, for a copy
+/// hosted by a clinic, who hosts it.
 #[must_use]
 pub fn footer_inner() -> String {
     footer_html().into_string()
@@ -194,6 +195,7 @@ fn footer_html() -> Html {
         .text(". ")
         .leaf("a", &[("href", &Route::About.href())], "About this guide")
         .close("p");
+    super::clinic::footer_host(&mut h);
     h
 }
 

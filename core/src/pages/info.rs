@@ -60,6 +60,7 @@ pub(super) fn about() -> StaticPage {
     let a = &article.attribution;
     let mut h = Html::new();
     h1(&mut h, "About this guide");
+    super::clinic::about_host(&mut h, article.author.name);
     h.open("section", &[("aria-labelledby", "words-title")])
         .leaf("h2", &[("id", "words-title")], "Whose words these are")
         .leaf(

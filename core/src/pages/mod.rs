@@ -11,10 +11,12 @@
 //! thread); `info.rs` About, Get help now, not found and the disclaimer; `install.rs` why and
 //! how to install the app (About and the journal's note); `care.rs` the pieces
 //! that advise (red-flag and care cards, the numbers to call, the region choice, the
-//! emergency sentence, source lists, levels and the triage panel). This module holds the
+//! emergency sentence, source lists, levels and the triage panel); `clinic.rs` what the hosting
+//! clinic adds, if there is one (call button, booking link, "hosted by"). This module holds the
 //! public API, re-exported from those files, and the small helpers they share.
 
 mod care;
+mod clinic;
 mod frame;
 mod guide;
 mod info;
@@ -24,6 +26,7 @@ pub use care::{
     calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
     rules_inner, sources_inner, OWN_GUIDANCE, SOURCES_CLASS,
 };
+pub use clinic::{clinic_contact_inner, CLINIC_CONTACT_CLASS};
 pub use frame::{
     body, footer_inner, header, header_inner, is_current, FOOTER_CLASS, MAIN_ID, NAV,
     SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,

@@ -1,17 +1,24 @@
 //! The clinician summary (`journal/summary/`, `?from=&to=`): for a chosen date range, a
 //! sentence with the figures, severity over time as an inline SVG chart (with that sentence
 //! as its text alternative), the entries that name a red flag first (a "Red flags" table
-//! naming the flags), every other entry in a second table, and the disclaimer. The print
-//! stylesheet (`/* Journal */` in style/main.css) hides the app's frame and the controls and
-//! numbers the pages.
+//! naming the flags), every other entry in a second table, and the disclaimer. The person's
+//! name (optional, typed here and never stored) and the day it was made head the printout.
+//! "Share with my practitioner" sends the range's entries as a CSV file with a plain-text
+//! summary through the share sheet, or downloads the file where the browser cannot share
+//! files; a hosting clinic adds its call button, booking link and "Email your
+//! practitioner". The print stylesheet (`/* Journal */` in style/main.css) hides the app's
+//! frame and the controls and numbers the pages.
 //!
 //! The wording, the range's defaults and the chart's geometry come from
 //! `aftercare_core::journal`; this page draws them.
 
+use aftercare_core::clinic::clinic;
 use aftercare_core::journal::{self as core, Chart, Entry};
+use aftercare_core::pages::{clinic_contact_inner, CLINIC_CONTACT_CLASS};
 use aftercare_core::route::Route;
 use leptos::prelude::*;
 
+use crate::components::journal_files::{share_or_download, ShareOutcome};
 use crate::components::journal_notice::JournalNotices;
 use crate::components::triage::Disclaimer;
 use crate::journal_store::{local_now, JournalStore};
@@ -71,19 +78,9 @@ pub fn JournalSummaryPage() -> impl IntoView {
                 .with(|j| core::chart(&j.severity_points(Some(r)), r, CHART_WIDTH, CHART_HEIGHT))
         })
     });
-    let period = move || {
-        range.get().map_or_else(String::new, |r| {
-            if r.from == r.to {
-                format!("Symptom journal for {}", core::date_label(r.from))
-            } else {
-                format!(
-                    "Symptom journal from {} to {}",
-                    core::date_label(r.from),
-                    core::date_label(r.to)
-                )
-            }
-        })
-    };
+    let period = move || range.get().map_or_else(String::new, core::summary_period);
+    // The person's name, if they type it: shown and shared, never stored.
+    let name = RwSignal::new(String::new());
 
     view! {
         <div class="page journal-summary">
@@ -91,8 +88,27 @@ pub fn JournalSummaryPage() -> impl IntoView {
             <div class="no-print">
                 <JournalNotices/>
                 <RangeControls range/>
+                <div class="field summary-name-field">
+                    <label for="summary-name">"Your name (optional, never saved)"</label>
+                    <input
+                        id="summary-name"
+                        type="text"
+                        autocomplete="name"
+                        maxlength="100"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <ShareSection range rows sentence name today/>
             </div>
             <p class="summary-period">{period}</p>
+            <p class="summary-name" hidden=move || name.with(|n| n.trim().is_empty())>
+                "Name: "
+                {move || name.get().trim().to_owned()}
+            </p>
+            <p class="summary-printed" hidden=today.is_none()>
+                {today.map(|d| format!("Printed on {}", core::date_label(d)))}
+            </p>
             <p class="summary-sentence">{move || sentence.get()}</p>
             <ChartFigure chart sentence/>
             <p class="journal-empty" hidden=move || !rows.with(Vec::is_empty)>
@@ -129,6 +145,94 @@ const REST_COLUMNS: [&str; 6] = [
 ];
 /// The "Red flags" table's columns (see [`REST_COLUMNS`]).
 const FLAG_COLUMNS: [&str; 5] = ["When", "Red flag", "Symptoms", "Severity", "Notes"];
+/// "Share with my practitioner": the range's entries as a CSV file with a plain-text
+/// summary, through the share sheet or, where the browser cannot share files, as a
+/// download; with a hosting clinic, its call button and booking link, and "Email your
+/// practitioner" when it has an email. Not printed.
+#[component]
+fn ShareSection(
+    /// The summary's date range (`None`: no entries yet).
+    range: Memo<Option<core::DateRange>>,
+    /// The entries in the range, oldest first.
+    rows: Memo<Vec<Entry>>,
+    /// The figures sentence.
+    sentence: Memo<String>,
+    /// The person's name, if typed.
+    name: RwSignal<String>,
+    /// Today, for the "printed on" line.
+    today: Option<core::LocalDate>,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let text = move |r: core::DateRange| {
+        name.with(|n| sentence.with(|s| core::share_text(r, s, Some(n), today)))
+    };
+    let share = move |_| {
+        let Some(r) = range.get_untracked() else {
+            status.set("No entries to share yet.".to_owned());
+            return;
+        };
+        let file = core::share_file_name(r);
+        let csv = rows.with_untracked(|rows| {
+            format!(
+                "{}{}",
+                core::UTF8_BOM,
+                core::export_csv_entries(&rows.iter().collect::<Vec<_>>())
+            )
+        });
+        let title = core::summary_period(r);
+        let done_file = file.clone();
+        share_or_download(&file, "text/csv", &csv, &title, &text(r), move |how| {
+            status.set(match how {
+                ShareOutcome::Shared => "Shared.".to_owned(),
+                ShareOutcome::NotShared => "Not shared. Press Share to try again.".to_owned(),
+                ShareOutcome::Downloaded => format!(
+                    "Your browser cannot share files, so it saved {done_file} to your downloads. Send that file to your practitioner."
+                ),
+                ShareOutcome::Failed(reason) => format!("The file could not be saved: {reason}."),
+            });
+        });
+    };
+    let email = clinic().filter(|c| c.email.is_some()).map(|c| {
+        let href = move || {
+            range.get().and_then(|r| {
+                let subject = name.with(|n| core::email_subject(r, Some(n)));
+                c.mailto(&subject, &core::email_body(&text(r), r))
+            })
+        };
+        view! {
+            <a class="button secondary summary-email" href=href>
+                "Email your practitioner"
+            </a>
+            <p class="hint summary-email-hint">
+                "Your email app opens with a short summary written in. A link cannot attach "
+                "files: press Share first to save the file, then attach it to the email yourself."
+            </p>
+        }
+    });
+    view! {
+        <section class="summary-share" aria-labelledby="summary-share-title">
+            <h2 id="summary-share-title">"Share with my practitioner"</h2>
+            {clinic()
+                .map(|_| {
+                    view! { <div class=CLINIC_CONTACT_CLASS inner_html=clinic_contact_inner()></div> }
+                })}
+            <p>
+                "Share sends the entries of these dates as a file (a table that opens in a "
+                "spreadsheet) with a short summary. Where your browser cannot share files, it "
+                "saves the file instead."
+            </p>
+            <div class="button-row">
+                <button type="button" class="summary-share-button" on:click=share>
+                    "Share"
+                </button>
+            </div>
+            {email}
+            <p class="share-status" role="status">
+                {move || status.get()}
+            </p>
+        </section>
+    }
+}
 
 /// A table's head row: one column header for each name.
 fn head(columns: &'static [&'static str]) -> impl IntoView {
