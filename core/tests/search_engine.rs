@@ -154,6 +154,18 @@ fn results_never_vanish_while_a_word_is_typed() {
     }
 }
 
+#[test]
+fn the_first_letter_typed_already_answers() {
+    let index = Index::from_content();
+    for word in ["tired", "pee", "needle left in", "dizzy", "crying", "sore"] {
+        let first: String = word.chars().take(1).collect();
+        let r = index.search(&first, 10);
+        assert!(!r.hits.is_empty(), "{first:?} (from {word:?}) shows no answer");
+    }
+    // A finished one-letter word is not a word being typed: no completions for it.
+    assert!(index.search("t ", 10).hits.len() <= index.search("t", 10).hits.len());
+}
+
 #[track_caller]
 fn check_interpretation(index: &Index, query: &str, shown: Option<&str>) {
     let r = index.search(query, 10);

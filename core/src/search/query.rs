@@ -399,7 +399,9 @@ impl Index {
             }
         }
         let typed = word.chars().count();
-        if typing && typed >= 2 {
+        // From the first letter: the likeliest words it starts show answers at once, so the
+        // first keystroke already answers (and the next ones narrow it).
+        if typing && typed >= 1 {
             let range = self.prefix_range(word);
             let mut completions: Vec<u32> = range
                 .filter_map(|i| u32::try_from(i).ok())
