@@ -2,7 +2,8 @@
 //! the pages its links lead to (the build names the other bundles' files in
 //! `<meta name="aftercare-prefetch">`; each file's name starts with its bundle's), so opening
 //! the journal or the checker later does not wait for the network. Not when the browser asks
-//! to save data or the connection is 2G: then a bundle is fetched only when its page opens.
+//! to save data or the connection is 2G (then a bundle is fetched only when its page opens),
+//! nor offline, nor once a service worker runs the page (its offline copy has every bundle).
 
 use crate::nav::base_path;
 use aftercare_core::route::Route;
@@ -109,7 +110,13 @@ fn prefetch() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if save_data(&window) {
+    // Nothing to gain offline (the requests would only fail), or once a service worker runs
+    // the page (its offline copy holds every bundle already).
+    let navigator = window.navigator();
+    if save_data(&window)
+        || !navigator.on_line()
+        || navigator.service_worker().controller().is_some()
+    {
         return;
     }
     let Some(document) = window.document() else {
