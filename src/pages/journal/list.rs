@@ -162,7 +162,6 @@ pub fn JournalList() -> impl IntoView {
                 </a>
             </div>
             <StatusLine/>
-            <InstallNote first_entry/>
             <p class="journal-empty" hidden=move || total.get() != 0>
                 "Nothing here yet. When you notice something after a session, add an entry: "
                 "when it started, what you felt, how bad it was."
@@ -187,6 +186,8 @@ pub fn JournalList() -> impl IntoView {
                     </button>
                 </p>
             </div>
+            // After the list: the entry just saved comes first, then why to install.
+            <InstallNote first_entry/>
             <KeepACopy/>
         </div>
     }
