@@ -160,7 +160,10 @@ fn the_first_letter_typed_already_answers() {
     for word in ["tired", "pee", "needle left in", "dizzy", "crying", "sore"] {
         let first: String = word.chars().take(1).collect();
         let r = index.search(&first, 10);
-        assert!(!r.hits.is_empty(), "{first:?} (from {word:?}) shows no answer");
+        assert!(
+            !r.hits.is_empty(),
+            "{first:?} (from {word:?}) shows no answer"
+        );
     }
     // A finished one-letter word is not a word being typed: no completions for it.
     assert!(index.search("t ", 10).hits.len() <= index.search("t", 10).hits.len());
