@@ -81,7 +81,9 @@ describe('journal basics', () => {
     await page.getByRole('radio', { name: '9', exact: true }).check();
     await page.getByRole('button', { name: 'Save entry' }).click();
     await page.waitForURL(site.url + 'journal/');
-    assert.match(await page.locator('.journal-entry', { hasText: 'Entry 1:' }).innerText(), /Severity 9 out of 10/);
+    // The entry as drawn: waits until it shows the new severity (entries are drawn lazily,
+    // `content-visibility: auto`, so their rendered text can lag a frame behind the DOM).
+    await page.locator('.journal-entry', { hasText: 'Entry 1:' }).filter({ hasText: 'Severity 9 out of 10' }).waitFor();
     const saved = JSON.parse((await stored(page))[KEY]).entries.find((e) => e.id === 'e-test-1');
     assert.equal(saved.severity, 9);
     assert.equal(saved.created_ms, makeEntry(1).created_ms);

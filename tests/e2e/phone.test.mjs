@@ -332,7 +332,9 @@ describe('notes on a phone', () => {
     await context.setOffline(true);
     await other.locator('.pwa-offline').waitFor();
     await context.setOffline(false);
-    assert.deepEqual(page.problems, []);
+    // This test cuts the network itself: a request the page had in flight then (the idle
+    // prefetch of another bundle) fails with ERR_INTERNET_DISCONNECTED. Nothing else may.
+    assert.deepEqual(page.problems.filter((p) => !p.includes('net::ERR_INTERNET_DISCONNECTED')), []);
     await context.close();
   });
 
