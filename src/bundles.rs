@@ -28,7 +28,13 @@ pub const READER: Shell = Shell {
         Route::Search => pages::search::Search().into_any(),
         route => pages::static_page::static_page(route),
     },
-    install: || {},
+    // The search index is built while the person reads (a few milliseconds, tens on a slow
+    // phone), so the first letter typed is answered at once.
+    install: || {
+        crate::window::when_idle(|| {
+            let _ = aftercare_core::search::guide_index();
+        });
+    },
 };
 
 /// The symptom checker.

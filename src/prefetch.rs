@@ -7,8 +7,7 @@
 
 use crate::nav::base_path;
 use aftercare_core::route::Route;
-use js_sys::{Function, Object, Reflect};
-use wasm_bindgen::closure::Closure;
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The meta element the build writes into every page: the other bundles' files.
@@ -16,42 +15,7 @@ const META: &str = "aftercare-prefetch";
 
 /// Prefetches the other bundles once the page has loaded and the browser is idle.
 pub fn when_idle() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let loaded = window
-        .document()
-        .and_then(|d| Reflect::get(&d, &"readyState".into()).ok())
-        .and_then(|s| s.as_string())
-        .is_some_and(|s| s == "complete");
-    if loaded {
-        after_idle(&window);
-    } else {
-        let on_load = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                after_idle(&window);
-            }
-        });
-        let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
-    }
-}
-
-/// Runs [`prefetch`] when the browser is idle (`requestIdleCallback`, or a second later where
-/// there is none, as in Safari).
-fn after_idle(window: &web_sys::Window) {
-    let task = Closure::once_into_js(prefetch);
-    let idle = Reflect::get(window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    let scheduled = idle.is_some_and(|idle| {
-        let options = Object::new();
-        let _ = Reflect::set(&options, &"timeout".into(), &JsValue::from(5000));
-        idle.call2(window, &task, &options).is_ok()
-    });
-    if !scheduled {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 1000);
-    }
+    crate::window::when_idle(prefetch);
 }
 
 /// Whether the browser asks to save data (`navigator.connection.saveData`) or the connection

@@ -1,8 +1,11 @@
-//! Window-wide tools every module may use: listeners on the window and console warnings. A
+//! Window-wide tools every module may use: listeners on the window, work for idle time and
+//! console warnings. A
 //! leaf: it imports no other module of the app, so any module can use it without closing a
 //! circle (see ARCHITECTURE.md, "Module graph").
 
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Listens to a window event for the life of the page (the app runs the page until it
 /// unloads). Every window-wide listener of the app goes through here.
@@ -20,5 +23,45 @@ pub fn warn(message: &str, detail: Option<&JsValue>) {
     match detail {
         Some(detail) => web_sys::console::warn_2(&message, detail),
         None => web_sys::console::warn_1(&message),
+    }
+}
+
+/// Runs `task` once the page has loaded and the browser is idle (`requestIdleCallback`, at
+/// most 5 s later; or a second after the load where there is none, as in Safari): work that
+/// must never delay the first paint or the first answer.
+pub fn when_idle(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loaded = window
+        .document()
+        .and_then(|d| Reflect::get(&d, &"readyState".into()).ok())
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == "complete");
+    if loaded {
+        after_idle(&window, task);
+    } else {
+        let on_load = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                after_idle(&window, task);
+            }
+        });
+        let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    }
+}
+
+fn after_idle(window: &web_sys::Window, task: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(task);
+    let idle = Reflect::get(window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    let scheduled = idle.is_some_and(|idle| {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"timeout".into(), &JsValue::from(5000));
+        idle.call2(window, &task, &options).is_ok()
+    });
+    if !scheduled {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 1000);
     }
 }

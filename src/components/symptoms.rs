@@ -1,25 +1,7 @@
-//! Symptoms as pages show them: the tags on entries (each a link to the guide filtered by
-//! that symptom; the core's markup, `aftercare_core::pages::symptom_tags_inner`, the same the
-//! static pages show), and the checkbox a form ticks for one symptom.
+//! A symptom as a form shows it: the checkbox a form ticks for one symptom. (The tags on
+//! entries and results are the core's markup.)
 
-use aftercare_core::content::Symptom;
-use aftercare_core::pages;
 use leptos::prelude::*;
-
-/// A list of symptom tags, each a link to the entries about that symptom.
-#[component]
-pub fn SymptomTags(
-    /// The symptoms to show, in taxonomy order.
-    symptoms: &'static [Symptom],
-) -> impl IntoView {
-    view! {
-        <ul
-            class=pages::TAGS_CLASS
-            aria-label=pages::TAGS_LABEL
-            inner_html=pages::symptom_tags_inner(symptoms)
-        ></ul>
-    }
-}
 
 /// One symptom's checkbox with its name, an item of a list of choices (`<ul class="choices">`):
 /// ticked while `checked` says so; `toggle` runs when the person ticks or unticks it.

@@ -3,12 +3,11 @@
 //! and survives a reload. The engine and the filter are the core's; this page renders them.
 
 use crate::components::care::FlagCards;
-use crate::components::symptoms::SymptomTags;
 use crate::nav::Nav;
 use aftercare_core::content::{self, EntryId, Symptom};
 use aftercare_core::filter::Filter;
-use aftercare_core::route::Route;
-use aftercare_core::search::{SearchResults, Segment, MAX_QUERY_CHARS};
+use aftercare_core::pages;
+use aftercare_core::search::{SearchResults, MAX_QUERY_CHARS};
 use aftercare_core::triage::{red_flags, RedFlag};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -150,39 +149,17 @@ pub fn Search() -> impl IntoView {
     }
 }
 
+/// The results list: the core writes its items (escaped, matched words in `<mark>`), one DOM
+/// write for the whole list.
 fn results(view: &View) -> impl IntoView {
     let hits = view
         .results
         .as_ref()
         .map(|r| r.hits.as_slice())
         .unwrap_or_default();
+    let items = pages::results_inner(&view.shown, hits);
     view! {
-        <ol class="results" aria-label="Answers" on:keydown=move_between_results>
-            {view
-                .shown
-                .iter()
-                .map(|&id| {
-                    let hit = hits.iter().find(|h| h.id == id);
-                    let (kind, href) = match id {
-                        EntryId::Section(i) => ("Side effect", Route::Effect(i).href()),
-                        EntryId::Thread(i) => ("Reader question", Route::Thread(i).href()),
-                    };
-                    let title = hit.map_or_else(
-                        || view! { {id.title()} }.into_any(),
-                        |h| segments(&h.title).into_any(),
-                    );
-                    let snippet = hit.map(|h| view! { <p class="snippet">{segments(&h.snippet)}</p> });
-                    view! {
-                        <li class="result">
-                            <span class="kind">{kind}</span>
-                            <a class="result-title" href=href>{title}</a>
-                            {snippet}
-                            <SymptomTags symptoms=id.symptoms()/>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
+        <ol class="results" aria-label="Answers" on:keydown=move_between_results inner_html=items></ol>
     }
 }
 
@@ -217,20 +194,6 @@ fn move_between_results(event: leptos::ev::KeyboardEvent) {
     if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
-}
-
-/// Result text: plain text nodes, with the matched words inside `<mark>`.
-fn segments(segments: &[Segment]) -> impl IntoView {
-    segments
-        .iter()
-        .map(|s| {
-            if s.highlighted {
-                view! { <mark>{s.text.clone()}</mark> }.into_any()
-            } else {
-                s.text.clone().into_any()
-            }
-        })
-        .collect_view()
 }
 
 fn suggestions() -> impl IntoView {

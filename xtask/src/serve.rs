@@ -2,8 +2,14 @@
 //! folders serve their `index.html`, a folder without its trailing slash redirects to it,
 //! unknown paths get `404.html` with status 404, and `.br`/`.gz` files written next to the
 //! originals are served when the browser accepts them. `--prefix /aftercare/` mounts the site
-//! under a subpath, as a project site is. One thread per connection, `Connection: close`:
-//! plenty for one person or one test run, and nothing to configure.
+//! under a subpath, as a project site is. Caching as GitHub Pages does it: every file carries
+//! an `ETag` and a matching `If-None-Match` gets `304 Not Modified`; files keep
+//! `Cache-Control: max-age=600` (Pages' ten minutes), except pages (`.html`), which are
+//! revalidated on every visit (`no-cache`) so a rebuild shows at once. (The build names its
+//! scripts, styles and bundles by content hash, so a rebuild never meets a stale copy of
+//! those; the service worker checks every file it stores against the build's hashes.)
+//! One thread per connection, `Connection: close`: plenty for one person or one test run,
+//! and nothing to configure.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -74,6 +80,7 @@ fn handle(stream: TcpStream, options: &Options) -> std::io::Result<()> {
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
     let mut accept_encoding = String::new();
+    let mut if_none_match = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
@@ -82,13 +89,18 @@ fn handle(stream: TcpStream, options: &Options) -> std::io::Result<()> {
         if let Some((name, value)) = line.split_once(':') {
             if name.eq_ignore_ascii_case("accept-encoding") {
                 accept_encoding = value.trim().to_ascii_lowercase();
+            } else if name.eq_ignore_ascii_case("if-none-match") {
+                value.trim().clone_into(&mut if_none_match);
             }
         }
     }
     let mut parts = request_line.split_whitespace();
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
-    let response = respond(options, method, target, &accept_encoding);
+    let response = not_modified(
+        respond(options, method, target, &accept_encoding),
+        &if_none_match,
+    );
     if options.log {
         eprintln!("{} {method} {target}", response.status);
     }
@@ -134,11 +146,57 @@ fn respond(options: &Options, method: &str, target: &str, accept_encoding: &str)
     serve_file(&file, 200, accept_encoding)
 }
 
+/// A `200` whose `ETag` the browser already holds (`If-None-Match`) becomes an empty `304`.
+fn not_modified(response: Response, if_none_match: &str) -> Response {
+    let held = |tag: &str| {
+        if_none_match.trim() == "*"
+            || if_none_match
+                .split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == tag)
+    };
+    let etag = response
+        .headers
+        .iter()
+        .find(|(name, _)| *name == "ETag")
+        .map(|(_, tag)| tag.clone());
+    match etag {
+        Some(tag) if response.status == 200 && !if_none_match.is_empty() && held(&tag) => {
+            Response {
+                status: 304,
+                headers: response
+                    .headers
+                    .into_iter()
+                    .filter(|(name, _)| !matches!(*name, "Content-Type" | "Content-Encoding"))
+                    .collect(),
+                body: Vec::new(),
+            }
+        }
+        _ => response,
+    }
+}
+
+/// The `ETag` of the bytes about to be served: their length and modification time, and the
+/// encoding, so the br, gzip and plain copies of a file never share a tag.
+fn etag(file: &Path, encoding: &str) -> Option<String> {
+    let meta = fs::metadata(file).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some(format!("\"{:x}-{modified:x}{encoding}\"", meta.len()))
+}
+
 fn serve_file(file: &Path, status: u16, accept_encoding: &str) -> Response {
     let mime = mime_type(file);
+    let page = mime.starts_with("text/html");
     let mut headers = vec![
         ("Content-Type", mime.to_owned()),
-        ("Cache-Control", "no-cache".to_owned()),
+        (
+            "Cache-Control",
+            if page { "no-cache" } else { "max-age=600" }.to_owned(),
+        ),
         ("X-Content-Type-Options", "nosniff".to_owned()),
     ];
     for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
@@ -149,12 +207,22 @@ fn serve_file(file: &Path, status: u16, accept_encoding: &str) -> Response {
             if let Ok(body) = fs::read(&compressed) {
                 headers.push(("Content-Encoding", encoding.to_owned()));
                 headers.push(("Vary", "Accept-Encoding".to_owned()));
+                if status == 200 {
+                    if let Some(tag) = etag(&compressed, &format!("-{encoding}")) {
+                        headers.push(("ETag", tag));
+                    }
+                }
                 return Response {
                     status,
                     headers,
                     body,
                 };
             }
+        }
+    }
+    if status == 200 {
+        if let Some(tag) = etag(file, "") {
+            headers.push(("ETag", tag));
         }
     }
     match fs::read(file) {
@@ -252,6 +320,7 @@ fn mime_type(file: &Path) -> &'static str {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        304 => "Not Modified",
         301 => "Moved Permanently",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -320,5 +389,42 @@ mod tests {
         }
         assert!(head.ends_with("Connection: close"));
         assert!(head.contains("Content-Length: 2"));
+    }
+
+    #[test]
+    fn a_held_etag_gets_an_empty_304_and_pages_are_revalidated() {
+        let dir = std::env::temp_dir().join(format!("aftercare-serve-{}", std::process::id()));
+        let _ = fs::create_dir_all(&dir);
+        let page = dir.join("index.html");
+        let wasm = dir.join("app_bg.wasm");
+        assert!(fs::write(&page, "<p>hi</p>").is_ok());
+        assert!(fs::write(&wasm, "wasm").is_ok());
+        assert!(fs::write(dir.join("app_bg.wasm.br"), "br").is_ok());
+        let header = |r: &Response, name: &str| {
+            r.headers
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        let html = serve_file(&page, 200, "gzip");
+        assert_eq!(header(&html, "Cache-Control"), "no-cache");
+        let brotli = serve_file(&wasm, 200, "br");
+        let plain = serve_file(&wasm, 200, "");
+        assert_eq!(header(&brotli, "Cache-Control"), "max-age=600");
+        let tag = header(&brotli, "ETag");
+        assert!(tag.starts_with('"') && tag.ends_with("-br\""), "{tag}");
+        assert_ne!(tag, header(&plain, "ETag"), "each encoding has its own tag");
+
+        let again = not_modified(serve_file(&wasm, 200, "br"), &format!("W/\"x\", {tag}"));
+        assert_eq!(again.status, 304);
+        assert!(again.body.is_empty());
+        assert_eq!(header(&again, "ETag"), tag);
+        let other = not_modified(serve_file(&wasm, 200, "br"), "\"something-else\"");
+        assert_eq!(other.status, 200);
+        assert_eq!(other.body, b"br");
+        let missing = not_modified(text(404, "Not found"), "*");
+        assert_eq!(missing.status, 404, "only a 200 becomes a 304");
+        let _ = fs::remove_dir_all(&dir);
     }
 }

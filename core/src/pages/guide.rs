@@ -81,35 +81,17 @@ pub(super) fn home() -> StaticPage {
     }
 }
 
-fn symptom_tags(h: &mut Html, symptoms: &[Symptom]) {
-    h.open("ul", &[("class", TAGS_CLASS), ("aria-label", TAGS_LABEL)])
-        .push(&symptom_tags_html(symptoms))
-        .close("ul");
-}
-
-/// The class of the list of symptom tags.
-pub const TAGS_CLASS: &str = "tags";
-/// The accessible name of the list of symptom tags.
-pub const TAGS_LABEL: &str = "Symptoms";
-
-/// What goes inside a list of symptom tags (`<ul class="tags" aria-label="Symptoms">`), each
-/// a link to the guide filtered by that symptom: the static pages and the search results
-/// both show this markup.
-#[must_use]
-pub fn symptom_tags_inner(symptoms: &[Symptom]) -> String {
-    symptom_tags_html(symptoms).into_string()
-}
-
-/// [`symptom_tags_inner`] as a fragment.
-fn symptom_tags_html(symptoms: &[Symptom]) -> Html {
-    let mut h = Html::new();
+/// A list of symptom tags (`<ul class="tags" aria-label="Symptoms">`), each a link to the
+/// guide filtered by that symptom: the static pages and the search results both show it.
+pub(super) fn symptom_tags(h: &mut Html, symptoms: &[Symptom]) {
+    h.open("ul", &[("class", "tags"), ("aria-label", "Symptoms")]);
     for s in symptoms {
         let href = format!("search/?{}={}", Filter::PARAM, s.slug());
         h.open("li", &[])
             .leaf("a", &[("class", "tag"), ("href", &href)], s.name())
             .close("li");
     }
-    h
+    h.close("ul");
 }
 
 pub(super) fn effect(index: usize) -> Option<StaticPage> {

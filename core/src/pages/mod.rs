@@ -9,7 +9,7 @@
 //! By concern: `frame.rs` writes what surrounds every page (skip link, header, navigation,
 //! footer); `guide.rs` the guide's pages (home, the side effects, the questions and each
 //! thread); `info.rs` About, Get help now, not found and the disclaimer; `install.rs` why and
-//! how to install the app (About and the journal's note); `care.rs` the pieces
+//! how to install the app (About and the journal's note); `results.rs` the search results; `care.rs` the pieces
 //! that advise (red-flag and care cards, the numbers to call, the region choice, the
 //! emergency sentence, source lists, levels and the triage panel); `clinic.rs` what the hosting
 //! clinic adds, if there is one (call button, booking link, "hosted by"). This module holds the
@@ -21,6 +21,7 @@ mod frame;
 mod guide;
 mod info;
 mod install;
+mod results;
 
 pub use care::{
     calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
@@ -32,9 +33,9 @@ pub use frame::{
     SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,
     SKIP_LINK_TEXT, STATUS_CLASS,
 };
-pub use guide::{symptom_tags_inner, TAGS_CLASS, TAGS_LABEL};
 pub use info::disclaimer;
 pub use install::{install_help_inner, INSTALL_TITLE};
+pub use results::{results_inner, RESULT_CLASS};
 
 use crate::html::Html;
 use crate::route::Route;
