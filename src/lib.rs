@@ -29,7 +29,8 @@ pub use bundles::Shell;
 /// some.
 pub fn start(shell: Shell) {
     region::start();
-    if takeover::is_prerendered() {
+    // Someone already typing has seen the page: no need to wait for its paint.
+    if takeover::is_prerendered() && !takeover::typing() {
         takeover::after_next_paint(move || mount(shell));
     } else {
         mount(shell);

@@ -478,9 +478,14 @@ fn emit_article(out: &mut String, a: &ArticleFile) {
         "    closing: Closing {{ prompt: {:?}, guide_title: {:?} }},",
         a.closing.prompt, a.closing.guide_title
     );
+    out.push_str("    author: &AUTHOR,\n    attribution: &ATTRIBUTION,\n");
+    let _ = writeln!(out, "    last_reviewed: {},", date_expr(&a.last_reviewed));
+    out.push_str("};\n\n");
+    // Apart from the article, so a page that only credits it (every footer) or links to its
+    // sections carries none of its text.
     let _ = writeln!(
         out,
-        "    author: Author {{ name: {:?}, credentials: {:?}, practice: {:?}, location: {:?}, bio: {} }},",
+        "static AUTHOR: Author = Author {{ name: {:?}, credentials: {:?}, practice: {:?}, location: {:?}, bio: {} }};",
         a.author.name,
         a.author.credentials,
         a.author.practice,
@@ -489,14 +494,28 @@ fn emit_article(out: &mut String, a: &ArticleFile) {
     );
     let _ = writeln!(
         out,
-        "    attribution: Attribution {{ source_title: {:?}, author: {:?}, practice: {:?}, location: {:?} }},",
+        "static ATTRIBUTION: Attribution = Attribution {{ source_title: {:?}, author: {:?}, practice: {:?}, location: {:?} }};\n",
         a.attribution.source_title,
         a.attribution.author,
         a.attribution.practice,
         a.attribution.location
     );
-    let _ = writeln!(out, "    last_reviewed: {},", date_expr(&a.last_reviewed));
-    out.push_str("};\n\n");
+    let _ = writeln!(
+        out,
+        "static SECTION_KEYS: [EntryKey; {}] = [",
+        a.section.len()
+    );
+    for s in &a.section {
+        let _ = writeln!(
+            out,
+            "    EntryKey {{ slug: {:?}, title: {:?}, short_title: {:?}, symptoms: {} }},",
+            s.slug,
+            s.title,
+            s.short_title,
+            symptom_slice(&s.symptoms)
+        );
+    }
+    out.push_str("];\n\n");
 }
 
 fn message_expr(m: &MessageIn, article_author: &str, indent: usize) -> String {
@@ -534,6 +553,22 @@ fn emit_faq(out: &mut String, f: &FaqFile, article_author: &str) {
             t.title,
             symptom_slice(&t.symptoms),
             message_expr(&t.question, article_author, 8)
+        );
+    }
+    out.push_str("];\n\n");
+    let _ = writeln!(
+        out,
+        "static THREAD_KEYS: [EntryKey; {}] = [",
+        f.thread.len()
+    );
+    for t in &f.thread {
+        let _ = writeln!(
+            out,
+            "    EntryKey {{ slug: {:?}, title: {:?}, short_title: {:?}, symptoms: {} }},",
+            t.slug,
+            t.title,
+            t.title,
+            symptom_slice(&t.symptoms)
         );
     }
     out.push_str("];\n\n");

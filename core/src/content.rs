@@ -87,12 +87,28 @@ pub struct Article {
     pub sections: &'static [Section],
     /// The closing call to action.
     pub closing: Closing,
-    /// The author, whose bio ends the article.
-    pub author: Author,
-    /// Where the text comes from, for credits.
-    pub attribution: Attribution,
+    /// The author, whose bio ends the article (also [`author`]).
+    pub author: &'static Author,
+    /// Where the text comes from, for credits (also [`attribution`]).
+    pub attribution: &'static Attribution,
     /// When the app's copy was last checked against the source (About page).
     pub last_reviewed: Date,
+}
+
+/// What a link, a route or a list needs of an entry (a section or a thread): kept apart from
+/// the entry's text, so a page that only links to entries (the journal, the checker) carries
+/// none of the article's or the threads' words. The same values as the [`Section`] or
+/// [`Thread`] it names (a native test checks).
+#[derive(Debug)]
+pub struct EntryKey {
+    /// Stable address key.
+    pub slug: &'static str,
+    /// A section's heading as published; a thread's short title.
+    pub title: &'static str,
+    /// A section's short title for cards, lists and the tab; a thread's title.
+    pub short_title: &'static str,
+    /// The symptoms it discusses.
+    pub symptoms: &'static [Symptom],
 }
 
 /// One numbered side effect of the article.
@@ -272,35 +288,32 @@ impl EntryId {
         }
     }
 
+    /// What links and lists need of the entry, if it is a valid id.
+    #[must_use]
+    pub fn key(self) -> Option<&'static EntryKey> {
+        match self {
+            EntryId::Section(i) => SECTION_KEYS.get(i),
+            EntryId::Thread(i) => THREAD_KEYS.get(i),
+        }
+    }
+
     /// The symptoms the entry discusses; empty for an out-of-range id.
     #[must_use]
     pub fn symptoms(self) -> &'static [Symptom] {
-        match (self.section(), self.thread()) {
-            (Some(s), _) => s.symptoms,
-            (_, Some(t)) => t.symptoms,
-            _ => &[],
-        }
+        self.key().map_or(&[], |k| k.symptoms)
     }
 
     /// The entry's display title (a section's published heading, a thread's short title);
     /// empty for an out-of-range id.
     #[must_use]
     pub fn title(self) -> &'static str {
-        match (self.section(), self.thread()) {
-            (Some(s), _) => s.title,
-            (_, Some(t)) => t.title,
-            _ => "",
-        }
+        self.key().map_or("", |k| k.title)
     }
 
     /// The entry's stable slug; empty for an out-of-range id.
     #[must_use]
     pub fn slug(self) -> &'static str {
-        match (self.section(), self.thread()) {
-            (Some(s), _) => s.slug,
-            (_, Some(t)) => t.slug,
-            _ => "",
-        }
+        self.key().map_or("", |k| k.slug)
     }
 
     /// The entry's app address: `/effects/<slug>` or `/faq/<slug>`.
@@ -364,6 +377,30 @@ pub fn article() -> &'static Article {
     &ARTICLE
 }
 
+/// The article's author.
+#[must_use]
+pub fn author() -> &'static Author {
+    &AUTHOR
+}
+
+/// Where the article's text comes from, for credits.
+#[must_use]
+pub fn attribution() -> &'static Attribution {
+    &ATTRIBUTION
+}
+
+/// The sections' keys, in order (what links need; see [`EntryKey`]).
+#[must_use]
+pub fn section_keys() -> &'static [EntryKey] {
+    &SECTION_KEYS
+}
+
+/// The threads' keys, in order (what links need; see [`EntryKey`]).
+#[must_use]
+pub fn thread_keys() -> &'static [EntryKey] {
+    &THREAD_KEYS
+}
+
 /// The reader threads, comments 2 to 18, in page order.
 #[must_use]
 pub fn threads() -> &'static [Thread] {
@@ -378,9 +415,9 @@ pub fn pingbacks() -> &'static [Pingback] {
 
 /// Every entry: all sections in order, then all threads in order.
 pub fn entries() -> impl Iterator<Item = EntryId> {
-    (0..article().sections.len())
+    (0..SECTION_KEYS.len())
         .map(EntryId::Section)
-        .chain((0..threads().len()).map(EntryId::Thread))
+        .chain((0..THREAD_KEYS.len()).map(EntryId::Thread))
 }
 
 /// The section with this slug, if any.

@@ -52,13 +52,12 @@ impl Route {
         }
         match (first, second) {
             (None, None) => Route::Home,
-            (Some("effects"), Some(slug)) => content::article()
-                .sections
+            (Some("effects"), Some(slug)) => content::section_keys()
                 .iter()
                 .position(|s| s.slug == slug)
                 .map_or(Route::NotFound, Route::Effect),
             (Some("faq"), None) => Route::Faq,
-            (Some("faq"), Some(slug)) => content::threads()
+            (Some("faq"), Some(slug)) => content::thread_keys()
                 .iter()
                 .position(|t| t.slug == slug)
                 .map_or(Route::NotFound, Route::Thread),
@@ -79,12 +78,12 @@ impl Route {
     pub fn path(self) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Effect(i) => content::article().sections.get(i).map_or_else(
+            Route::Effect(i) => content::section_keys().get(i).map_or_else(
                 || "not-found/".to_owned(),
                 |s| format!("effects/{}/", s.slug),
             ),
             Route::Faq => "faq/".to_owned(),
-            Route::Thread(i) => content::threads()
+            Route::Thread(i) => content::thread_keys()
                 .get(i)
                 .map_or_else(|| "not-found/".to_owned(), |t| format!("faq/{}/", t.slug)),
             Route::About => "about/".to_owned(),
@@ -122,7 +121,7 @@ impl Route {
     pub fn title(self) -> &'static str {
         match self {
             Route::Home => "Is this normal after acupuncture?",
-            Route::Effect(i) => EntryId::Section(i).section().map_or("", |s| s.short_title),
+            Route::Effect(i) => EntryId::Section(i).key().map_or("", |k| k.short_title),
             Route::Faq => "Questions from readers",
             Route::Thread(i) => EntryId::Thread(i).title(),
             Route::About => "About this guide",
@@ -150,8 +149,8 @@ impl Route {
             Route::JournalEntry,
             Route::JournalSummary,
         ];
-        all.extend((0..content::article().sections.len()).map(Route::Effect));
-        all.extend((0..content::threads().len()).map(Route::Thread));
+        all.extend((0..content::section_keys().len()).map(Route::Effect));
+        all.extend((0..content::thread_keys().len()).map(Route::Thread));
         all
     }
 }

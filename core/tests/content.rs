@@ -794,3 +794,41 @@ fn walk_visits_replies_depth_first_in_reading_order() {
     );
     assert_eq!(thread(17).messages().count(), 1);
 }
+
+/// The keys links and routes use (kept apart from the text so the journal and the checker
+/// carry none of it) say the same as the sections and threads they name.
+#[test]
+fn entry_keys_match_the_entries_they_name() {
+    let sections = &article().sections;
+    assert_eq!(
+        aftercare_core::content::section_keys().len(),
+        sections.len()
+    );
+    for (key, section) in aftercare_core::content::section_keys()
+        .iter()
+        .zip(sections.iter())
+    {
+        assert_eq!(key.slug, section.slug);
+        assert_eq!(key.title, section.title);
+        assert_eq!(key.short_title, section.short_title);
+        assert_eq!(key.symptoms, section.symptoms);
+    }
+    let threads = threads();
+    assert_eq!(aftercare_core::content::thread_keys().len(), threads.len());
+    for (key, thread) in aftercare_core::content::thread_keys()
+        .iter()
+        .zip(threads.iter())
+    {
+        assert_eq!(key.slug, thread.slug);
+        assert_eq!(key.title, thread.title);
+        assert_eq!(key.symptoms, thread.symptoms);
+    }
+    assert!(std::ptr::eq(
+        article().author,
+        aftercare_core::content::author()
+    ));
+    assert!(std::ptr::eq(
+        article().attribution,
+        aftercare_core::content::attribution()
+    ));
+}

@@ -1,5 +1,6 @@
 // What the bench scripts share: the journal's typical entries and its key, Lighthouse's mobile
-// conditions applied through the DevTools protocol, and the median. (The browser tests' own
+// conditions applied through the DevTools protocol, a first visitor's tab (coldVisit), and the
+// median. (The browser tests' own
 // entries are support.mjs's makeEntry; these are the figures' data and must not change
 // between measurements.)
 
@@ -84,4 +85,32 @@ export function requireCompressed(page) {
     if (plain.length) throw new Error(`served uncompressed, so the figures would not be the issue's: ${plain.join(', ')}`);
     return seen;
   };
+}
+
+/**
+ * A first visitor's browser tab, as every cold-visit figure measures it: a fresh context (cold
+ * HTTP cache) with service workers blocked (the offline copy is not installed yet), `watch`
+ * installed in every document, the precompressed files required and Lighthouse's mobile
+ * conditions. `storage` is the localStorage to start with (`{ origin, items: { key: value } }`).
+ * Returns the context, the page and `compressed()` (throws unless every file came compressed;
+ * returns what was seen). Close the context when done.
+ */
+export async function coldVisit(chromium, { watch, storage } = {}) {
+  const storageState = storage
+    ? {
+        cookies: [],
+        origins: [{ origin: storage.origin, localStorage: Object.entries(storage.items).map(([name, value]) => ({ name, value })) }],
+      }
+    : undefined;
+  const context = await chromium.newContext({ serviceWorkers: 'block', storageState });
+  try {
+    if (watch) await context.addInitScript(watch);
+    const page = await context.newPage();
+    const compressed = requireCompressed(page);
+    await mobileConditions(context, page);
+    return { context, page, compressed };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }

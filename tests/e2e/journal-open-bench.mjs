@@ -14,7 +14,7 @@
 // Run: node tests/e2e/journal-open-bench.mjs (DIST=… for another build folder, RUNS=… runs).
 import path from 'node:path';
 import { serve, browser, root } from './support.mjs';
-import { KEY, typicalJournal, median, mobileConditions, requireCompressed } from './bench-support.mjs';
+import { KEY, typicalJournal, median, coldVisit } from './bench-support.mjs';
 
 const DIST = process.env.DIST || path.join(root, 'dist');
 const RUNS = Number(process.env.RUNS || 5);
@@ -55,15 +55,8 @@ async function poll(page, read, timeout = 60000) {
 const times = [];
 try {
   for (let i = 0; i < RUNS; i++) {
-    const context = await chromium.newContext({
-      serviceWorkers: 'block',
-      storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: KEY, value: journal }] }] },
-    });
+    const { context, page, compressed } = await coldVisit(chromium, { watch, storage: { origin, items: { [KEY]: journal } } });
     try {
-      await context.addInitScript(watch);
-      const page = await context.newPage();
-      const compressed = requireCompressed(page);
-      await mobileConditions(context, page);
       await page.goto(server.url, { waitUntil: 'load', timeout: 60000 });
       await page.waitForTimeout(READ_MS);
       await page.evaluate(() => {

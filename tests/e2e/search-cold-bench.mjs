@@ -23,7 +23,7 @@
 // Run: node tests/e2e/search-cold-bench.mjs (DIST=… for another build folder, RUNS=… runs).
 import path from 'node:path';
 import { serve, browser, root } from './support.mjs';
-import { median, mobileConditions, requireCompressed } from './bench-support.mjs';
+import { coldVisit, median } from './bench-support.mjs';
 
 const DIST = process.env.DIST || path.join(root, 'dist');
 const RUNS = Number(process.env.RUNS || 5);
@@ -65,12 +65,8 @@ const chromium = await browser();
 
 /** One cold visit: load the home page, wait `idle` ms, type; returns ms and KB after the key. */
 async function visit(idle) {
-  const context = await chromium.newContext({ serviceWorkers: 'block' });
+  const { context, page, compressed } = await coldVisit(chromium, { watch });
   try {
-    await context.addInitScript(watch);
-    const page = await context.newPage();
-    const compressed = requireCompressed(page);
-    await mobileConditions(context, page);
     await page.goto(server.url, { waitUntil: 'load', timeout: 60000 });
     if (idle) await page.waitForTimeout(idle);
     await page.focus('#site-q');

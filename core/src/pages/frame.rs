@@ -180,7 +180,6 @@ pub fn footer_inner() -> String {
 
 /// [`footer_inner`] as a fragment.
 fn footer_html() -> Html {
-    let article = content::article();
     let mut h = Html::new();
     h.open("p", &[])
         .leaf("strong", &[], "Information only, not medical advice.")
@@ -189,9 +188,9 @@ fn footer_html() -> Html {
     h.close("p");
     h.open("p", &[])
         .text("The guide and answers are by ")
-        .text(&article.author.byline())
+        .text(&content::author().byline())
         .text(", ")
-        .text(article.attribution.practice)
+        .text(content::attribution().practice)
         .text(". ")
         .leaf("a", &[("href", &Route::About.href())], "About this guide")
         .close("p");
