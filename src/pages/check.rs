@@ -137,10 +137,7 @@ pub fn Check() -> impl IntoView {
     view! {
         <div class="page check">
             <h1 tabindex="-1">"Check my symptoms"</h1>
-            <p class="lead">
-                "Tell us about any warning signs first, then tick what you feel and say when "
-                "your session was. The answer changes as you choose."
-            </p>
+            <p class="lead">{aftercare_core::pages::CHECK_LEAD}</p>
             <div class="check-form">
                 {flag_choices(flags, nav)}
                 <div class="check-flags" tabindex="-1" hidden=move || cards.with(Vec::is_empty)>

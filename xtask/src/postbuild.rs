@@ -90,12 +90,17 @@ fn page(template: &str, base: &str, title: &str) -> Result<String, String> {
 
 /// The page with its static content written into `<body>` (header, page, footer and the
 /// app's empty status region, exactly as the app renders them), marked `data-prerendered` so
-/// the app knows to take it over. Interactive pages are left as they are.
+/// the app knows to take it over. An interactive page gets the start the core gives it
+/// (`pages::page_start`: header, heading and lead), or is left as it is.
 fn prerender(html: &str, route: Route) -> Result<String, String> {
-    let Some(page) = pages::page(route) else {
+    let body = if let Some(page) = pages::page(route) {
+        pages::body(route, &page.outer())
+    } else if let Some(start) = pages::page_start(route) {
+        pages::body_start(route, &start.outer())
+    } else {
         return Ok(html.to_owned());
     };
-    let body = format!("\n{}\n", pages::body(route, &page.outer()));
+    let body = format!("\n{body}\n");
     let html = replace_between(
         html,
         "<body",
@@ -149,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn static_pages_are_prerendered_and_interactive_ones_are_not() {
+    fn static_pages_are_prerendered_and_interactive_ones_start_or_not() {
         let template = "<head><base href=\"./\"><title>x</title></head>\n<body>\n  <noscript>n</noscript>\n</body>\n</html>";
         let Ok(home) = prerender(template, Route::Home) else {
             panic!("prerenders");
@@ -160,8 +165,18 @@ mod tests {
         assert!(!home.contains("<noscript>"));
         assert!(home.ends_with("</body>\n</html>"));
         assert_eq!(
-            prerender(template, Route::Journal).ok().as_deref(),
+            prerender(template, Route::JournalEntry).ok().as_deref(),
             Some(template)
+        );
+        let Ok(journal) = prerender(template, Route::Journal) else {
+            panic!("prerenders the journal's start");
+        };
+        assert!(journal.contains("<body data-prerendered>"));
+        assert!(journal.contains("<h1 tabindex=\"-1\">My symptom journal</h1><p class=\"lead\">"));
+        assert!(journal.contains("<noscript>"), "without script, say so");
+        assert!(
+            !journal.contains("<footer"),
+            "nothing below that would move"
         );
     }
 }

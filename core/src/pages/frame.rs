@@ -171,6 +171,27 @@ pub fn body(route: Route, page: &str) -> String {
     out
 }
 
+/// The start of an interactive page as the build prerenders it: the header and the page's
+/// start ([`super::page_start`]) in `<main>`, and a note for browsers without script; no
+/// footer, so nothing painted before the app arrives moves when the app adds the rest below.
+#[must_use]
+pub fn body_start(route: Route, page: &str) -> String {
+    let mut out = header(route);
+    let mut main = Html::new();
+    main.open("main", &[("id", MAIN_ID), ("tabindex", "-1")]);
+    out.push_str(main.as_str());
+    out.push_str(page);
+    let mut rest = Html::new();
+    rest.close("main").open("noscript", &[]).leaf(
+        "p",
+        &[("class", "noscript")],
+        "Aftercare needs JavaScript turned on to show this page.",
+    );
+    rest.close("noscript");
+    out.push_str(rest.as_str());
+    out
+}
+
 /// What goes inside the site footer: the short disclaimer, the attribution and, for a copy
 /// hosted by a clinic, who hosts it.
 #[must_use]

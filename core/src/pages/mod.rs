@@ -29,7 +29,7 @@ pub use care::{
 };
 pub use clinic::{clinic_contact_inner, CLINIC_CONTACT_CLASS};
 pub use frame::{
-    body, footer_inner, header, header_inner, is_current, FOOTER_CLASS, MAIN_ID, NAV,
+    body, body_start, footer_inner, header, header_inner, is_current, FOOTER_CLASS, MAIN_ID, NAV,
     SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,
     SKIP_LINK_TEXT, STATUS_CLASS,
 };
@@ -87,6 +87,33 @@ pub fn page(route: Route) -> Option<StaticPage> {
         }
     };
     Some(page)
+}
+
+/// The journal's lead, under its heading: the prerendered start of the page and the app's
+/// view both show it.
+pub const JOURNAL_LEAD: &str = "A private note of what you feel after a session, to look back on or show your practitioner. It stays in this browser on this device.";
+
+/// The symptom checker's lead, under its heading (prerendered and in the app's view).
+pub const CHECK_LEAD: &str = "Tell us about any warning signs first, then tick what you feel and say when your session was. The answer changes as you choose.";
+
+/// The start of an interactive page that depends on nothing stored or chosen (its heading
+/// and lead), for the build to prerender (with [`body_start`]) so the page paints before its
+/// bundle arrives; the app's view writes the same words. `None` for the other pages.
+#[must_use]
+pub fn page_start(route: Route) -> Option<StaticPage> {
+    let (class, lead) = match route {
+        Route::Journal => ("page journal", JOURNAL_LEAD),
+        Route::Check => ("page check", CHECK_LEAD),
+        _ => return None,
+    };
+    let mut h = Html::new();
+    h1(&mut h, route.title());
+    h.leaf("p", &[("class", "lead")], lead);
+    Some(StaticPage {
+        tag: "div",
+        class,
+        inner: h.into_string(),
+    })
 }
 
 // Small helpers the page files share.

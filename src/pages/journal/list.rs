@@ -141,10 +141,7 @@ pub fn JournalList() -> impl IntoView {
     view! {
         <div class="page journal">
             <h1 tabindex="-1">"My symptom journal"</h1>
-            <p class="lead">
-                "A private note of what you feel after a session, to look back on or show your "
-                "practitioner. It stays in this browser on this device."
-            </p>
+            <p class="lead">{aftercare_core::pages::JOURNAL_LEAD}</p>
             <JournalNotices/>
             <div class="journal-flags" hidden=move || flags.with(Vec::is_empty)>
                 <p class="journal-flags-intro">
