@@ -235,6 +235,9 @@ fn SymptomFilter(
     // Open at first when it is the way in (no words typed) or already in use; otherwise the
     // results come first and the filter is one tap away. Not reactive: the person decides.
     let open = view.with_untracked(|v| v.query.trim().is_empty() || !v.filter.is_empty());
+    // The toggles are built when first shown: a search typed before anything else (the
+    // filter closed) shows its answers without building twenty buttons nobody sees yet.
+    let shown = RwSignal::new(open);
     let chosen = move || {
         let n = view.with(|v| v.filter.selected.len());
         match n {
@@ -244,10 +247,14 @@ fn SymptomFilter(
         }
     };
     view! {
-        <details class="symptom-filter" open=open>
+        <details class="symptom-filter" open=open on:toggle=move |_| {
+            if !shown.get_untracked() {
+                shown.set(true);
+            }
+        }>
             <summary>"Filter by symptom" {chosen}</summary>
             <ul class="toggles">
-                {Symptom::ALL
+                {move || shown.get().then(|| Symptom::ALL
                     .iter()
                     .map(|&symptom| {
                         let count = move || view.with(|v| v.count(symptom));
@@ -274,7 +281,7 @@ fn SymptomFilter(
                             </li>
                         }
                     })
-                    .collect_view()}
+                    .collect_view())}
             </ul>
             <button
                 type="button"

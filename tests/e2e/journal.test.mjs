@@ -181,14 +181,14 @@ describe('journal basics', () => {
     await context.close();
   });
 
-  test('2,000 entries: the newest 50 are drawn, "Show 50 more" adds the next', async () => {
+  test('2,000 entries: the newest 30 are drawn, "Show 30 more" adds the next', async () => {
     const { context, page } = await fresh();
     await seed(context, { [KEY]: envelope(Array.from({ length: 2000 }, (_, i) => makeEntry(i))) });
     await openJournal(page);
-    assert.equal(await entryCount(page), 50);
-    assert.match(await page.locator('.journal-count').innerText(), /Showing the newest 50 of 2,000 matching entries/);
-    await page.getByRole('button', { name: 'Show 50 more' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.journal-entry').length === 100);
+    assert.equal(await entryCount(page), 30);
+    assert.match(await page.locator('.journal-count').innerText(), /Showing the newest 30 of 2,000 matching entries/);
+    await page.getByRole('button', { name: 'Show 30 more' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.journal-entry').length === 60);
     // Cards off screen skip rendering (content-visibility), so read their text, not innerText.
     assert.match(await page.locator('.journal-entry').first().textContent(), /Entry 1999:/);
     assert.deepEqual(page.problems, []);

@@ -134,6 +134,24 @@ describe('search', () => {
 });
 
 describe('symptom filter', () => {
+  test('after a search the filter starts closed, and opening it shows the toggles with their counts', async () => {
+    const page = await newPage(context);
+    await page.goto(server.url + 'search/?q=tired');
+    await appReady(page);
+    await page.locator('.results .result').first().waitFor();
+    assert.equal(await page.locator('.symptom-filter').evaluate((d) => d.open), false, 'the answers come first');
+    assert.equal(await page.locator('.symptom-filter button.toggle').count(), 0, 'not built while closed');
+    await page.locator('.symptom-filter summary').click();
+    const fatigue = page.getByRole('button', { name: /^Tired or drained/ });
+    await fatigue.waitFor();
+    assert.ok(Number((await fatigue.locator('.count').innerText()).match(/\d+/)[0]) > 0, 'counts for this search');
+    await fatigue.click();
+    await page.waitForURL(/symptoms=fatigue/);
+    assert.equal(await fatigue.getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('toggling symptoms updates counts, results and the URL; a copied URL restores the view', async () => {
     const page = await newPage(context);
     await page.goto(server.url + 'search/');

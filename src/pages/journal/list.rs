@@ -31,7 +31,7 @@ use crate::nav::Nav;
 use crate::pwa::InstallNote;
 
 /// How many entries are drawn at first, and how many more each "Show more" adds.
-pub const PAGE: usize = 50;
+pub const PAGE: usize = 30;
 /// The URL parameter of the symptom filter (a slug).
 const SYMPTOM: &str = "symptom";
 /// The URL parameter of the text search.
@@ -190,7 +190,7 @@ pub fn JournalList() -> impl IntoView {
     }
 }
 
-/// "Showing the newest 50 of 2,000 matching entries", "3 of 40 entries match", "No entries
+/// "Showing the newest 30 of 2,000 matching entries", "3 of 40 entries match", "No entries
 /// match…".
 fn count_text(matching: usize, total: usize, shown: usize) -> String {
     let plural = |n: usize| if n == 1 { "entry" } else { "entries" };
