@@ -18,6 +18,9 @@ pub struct Shell {
     pub page: fn(Route) -> AnyView,
     /// State the bundle's pages share, set up once inside the app before the first page.
     pub install: fn(),
+    /// Questions to put to the browser as soon as the bundle starts, before the app mounts
+    /// (which waits for the prerendered page's paint), so the first render has the answers.
+    pub ask_early: fn(),
 }
 
 /// Reading and searching: every static page and the search page. Static pages load it
@@ -35,6 +38,7 @@ pub const READER: Shell = Shell {
             let _ = aftercare_core::search::guide_index();
         });
     },
+    ask_early: || {},
 };
 
 /// The symptom checker.
@@ -42,6 +46,7 @@ pub const CHECK: Shell = Shell {
     bundle: Bundle::Check,
     page: |_| pages::check::Check().into_any(),
     install: || {},
+    ask_early: || {},
 };
 
 /// The journal: its list, the entry form and the summary, over one journal store. One
@@ -58,4 +63,7 @@ pub const JOURNAL: Shell = Shell {
     install: || {
         crate::journal_store::JournalStore::install();
     },
+    // Whether the browser keeps the data: the "Keep a copy" line says so from the first
+    // render, instead of changing length (and moving the buttons below it) a moment later.
+    ask_early: crate::storage::ask_persisted_early,
 };

@@ -28,6 +28,7 @@ pub use bundles::Shell;
 /// Mounts the app of `shell` on the page, taking over the prerendered markup if the page has
 /// some.
 pub fn start(shell: Shell) {
+    (shell.ask_early)();
     region::start();
     // Someone already typing has seen the page: no need to wait for its paint.
     if takeover::is_prerendered() && !takeover::typing() {

@@ -232,9 +232,27 @@ fn answer(value: Option<JsValue>) -> Persistence {
     }
 }
 
+thread_local! {
+    /// The answer to [`ask_persisted_early`], until [`persisted`] takes it.
+    static EARLY: std::cell::Cell<Option<Persistence>> = const { std::cell::Cell::new(None) };
+}
+
+/// Asks `navigator.storage.persisted()` now, so the first [`persisted`] call (when the app
+/// mounts, a few frames later) has the answer at once.
+pub fn ask_persisted_early() {
+    if let Some(promise) = storage_manager().and_then(|m| m.persisted().ok()) {
+        when_settled(&promise, |v| EARLY.with(|e| e.set(Some(answer(v)))));
+    }
+}
+
 /// Asks whether the browser already keeps this site's data (`navigator.storage.persisted()`),
-/// and calls `done` with the answer.
+/// and calls `done` with the answer: at once when [`ask_persisted_early`] already has it (used
+/// once: later calls ask again).
 pub fn persisted(done: impl FnOnce(Persistence) + 'static) {
+    if let Some(early) = EARLY.with(std::cell::Cell::take) {
+        done(early);
+        return;
+    }
     match storage_manager().and_then(|m| m.persisted().ok()) {
         Some(promise) => when_settled(&promise, move |v| done(answer(v))),
         None => done(Persistence::Unsupported),
