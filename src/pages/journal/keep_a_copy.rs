@@ -359,23 +359,27 @@ enum Choice {
 fn PersistenceLine() -> impl IntoView {
     let store = JournalStore::get();
     let persistence = store.persistence();
+    // (data-persisted, the line, its button, a second line). The second line is a paragraph
+    // of its own: shorter lines read better, and the page's largest text stays its lead.
     let words = move || match persistence.get() {
-        Persistence::Persisted => ("yes", "Your browser agreed to keep this journal.", ""),
+        Persistence::Persisted => ("yes", "Your browser agreed to keep this journal.", "", ""),
         Persistence::NotPersisted => (
             "no",
-            "Your browser may clear this data if space runs low, and Safari may delete it \
-             after 7 days without a visit unless Aftercare is on your home screen: export a \
-             copy regularly, or add Aftercare to your home screen. ",
+            "Your browser may clear this data if space runs low. ",
             "Ask your browser to keep it",
+            "Safari may delete it after 7 days without a visit unless Aftercare is on your \
+             home screen: export a copy regularly, or add Aftercare to your home screen.",
         ),
         Persistence::Unknown => (
             "unknown",
             "Aftercare asks your browser to keep this journal when you first save. ",
             "Ask now",
+            "",
         ),
         Persistence::Unsupported => (
             "unsupported",
             "This browser cannot promise to keep this journal: export a copy now and then.",
+            "",
             "",
         ),
     };
@@ -397,6 +401,9 @@ fn PersistenceLine() -> impl IntoView {
             >
                 {move || words().2}
             </button>
+        </p>
+        <p class="hint journal-persist-more" hidden=move || words().3.is_empty()>
+            {move || words().3}
         </p>
         <p class="journal-persist-answer" role="status">
             {move || told.get().map(persist_answer)}
