@@ -89,8 +89,7 @@ describe('journal basics', () => {
     await page.getByRole('radio', { name: '9', exact: true }).check();
     await page.getByRole('button', { name: 'Save entry' }).click();
     await page.waitForURL(site.url + 'journal/');
-    // The entry as drawn: waits until it shows the new severity (entries are drawn lazily,
-    // `content-visibility: auto`, so their rendered text can lag a frame behind the DOM).
+    // The entry as drawn: waits until it shows the new severity.
     await page.locator('.journal-entry', { hasText: 'Entry 1:' }).filter({ hasText: 'Severity 9 out of 10' }).waitFor();
     const saved = JSON.parse((await stored(page))[KEY]).entries.find((e) => e.id === 'e-test-1');
     assert.equal(saved.severity, 9);
@@ -197,8 +196,9 @@ describe('journal basics', () => {
     assert.match(await page.locator('.journal-count').innerText(), /Showing the newest 30 of 2,000 matching entries/);
     await page.getByRole('button', { name: 'Show 30 more' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.journal-entry').length === 60);
-    // Cards off screen skip rendering (content-visibility), so read their text, not innerText.
-    assert.match(await page.locator('.journal-entry').first().textContent(), /Entry 1999:/);
+    // innerText, as a person reads it: cards off screen are laid out too, never skipped
+    // (no `content-visibility`), so what is drawn can be read (and found) anywhere on the page.
+    assert.match(await page.locator('.journal-entry').first().innerText(), /Entry 1999:/);
     assert.deepEqual(page.problems, []);
     await context.close();
   });
@@ -605,8 +605,8 @@ describe('red flags in the journal', () => {
     assert.ok(before, 'cards before the entries');
     // The entry itself says so and carries the most urgent level.
     const entry = page.locator('.journal-entry', { hasText: 'chest pain and short of breath' });
-    // textContent: the cards above push the entry off-screen, where content-visibility skips it.
-    assert.match(await entry.locator('.journal-red-flag').textContent(), /Chest pain or breathlessness/);
+    // innerText although the cards above push the entry off screen: it is drawn all the same.
+    assert.match(await entry.locator('.journal-red-flag').innerText(), /Chest pain or breathlessness/);
     assert.equal(await entry.locator('.level-badge.level-emergency').count(), 1);
     // Filtering the entry away takes its card away.
     await page.getByLabel('Search your notes').fill('lunch');
