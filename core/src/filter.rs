@@ -115,8 +115,8 @@ impl Filter {
             .map(|&e| (self.matches(e), e))
             .filter(|&(n, _)| n > 0)
             .collect();
-        // `sort_by_key` is stable, so equal match counts keep candidate order.
-        scored.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+        // A stable sort, so equal match counts keep candidate order.
+        crate::order::stable_sort_by_key(&mut scored, |&(n, _)| std::cmp::Reverse(n));
         scored.into_iter().map(|(_, e)| e).collect()
     }
 

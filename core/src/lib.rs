@@ -7,6 +7,7 @@ pub mod content;
 pub mod filter;
 pub mod html;
 pub mod journal;
+pub mod order;
 pub mod pages;
 pub mod route;
 pub mod search;

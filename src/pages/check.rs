@@ -86,7 +86,7 @@ impl Answer {
         // itself), and whether it has lasted longer than usual is not shown.
         let mut advice = triage::check(&filter.selected, since.unwrap_or(TimeBand::Today));
         // Most urgent first; the sort is stable, so ties keep the order they were ticked in.
-        advice.sort_by_key(|a| std::cmp::Reverse(a.level));
+        aftercare_core::order::stable_sort_by_key(&mut advice, |a| std::cmp::Reverse(a.level));
         let overall = triage::overall(&advice).max(flags.iter().map(|f| f.level).max());
         Answer {
             advice,

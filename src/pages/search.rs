@@ -6,6 +6,7 @@ use crate::components::care::FlagCards;
 use crate::nav::Nav;
 use aftercare_core::content::{self, EntryId, Symptom};
 use aftercare_core::filter::Filter;
+use aftercare_core::order;
 use aftercare_core::pages;
 use aftercare_core::search::{SearchResults, MAX_QUERY_CHARS};
 use aftercare_core::triage::{red_flags, RedFlag};
@@ -46,7 +47,7 @@ impl View {
                 flags.push(flag);
             }
         }
-        flags.sort_by_key(|f| std::cmp::Reverse(f.level));
+        order::stable_sort_by_key(&mut flags, |f| std::cmp::Reverse(f.level));
         let results = (!query.trim().is_empty()).then(|| search(&query, 50));
         let candidates: Vec<EntryId> = match &results {
             Some(r) => r.hits.iter().map(|h| h.id).collect(),

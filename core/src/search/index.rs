@@ -133,8 +133,7 @@ impl Index {
             terms.extend(index.term_id(u));
             terms.extend_from_slice(index.stem_group(s));
         }
-        terms.sort_unstable();
-        terms.dedup();
+        sort::sort_dedup(&mut terms);
         index.uninformative_terms = terms;
         index
     }
