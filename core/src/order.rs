@@ -1,5 +1,5 @@
-//! A stable sort for the short lists the app orders by urgency or count (red flags, advice,
-//! symptom matches: tens of items at most).
+//! A stable sort for the short lists the app orders by urgency or count (the checker's
+//! advice, the symptom filter's matches: tens of items at most).
 //!
 //! Why not the standard library's `sort_by_key`: each call with its own element type and key
 //! compiles to several kilobytes of wasm (a drift sort, a quicksort and their small-sort

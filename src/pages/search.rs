@@ -6,7 +6,6 @@ use crate::components::care::FlagCards;
 use crate::nav::Nav;
 use aftercare_core::content::{self, EntryId, Symptom};
 use aftercare_core::filter::Filter;
-use aftercare_core::order;
 use aftercare_core::pages;
 use aftercare_core::search::{SearchResults, MAX_QUERY_CHARS};
 use aftercare_core::triage::{red_flags, RedFlag};
@@ -40,14 +39,9 @@ impl PartialEq for View {
 impl View {
     fn compute(query: String, symptoms: String) -> View {
         let filter = Filter::from_param(&symptoms);
-        // Red flags come before ranking: what the words name, then what the chips imply.
-        let mut flags = red_flags::matching(&query);
-        for flag in red_flags::for_symptoms(&filter.selected) {
-            if !flags.iter().any(|f| f.slug == flag.slug) {
-                flags.push(flag);
-            }
-        }
-        order::stable_sort_by_key(&mut flags, |f| std::cmp::Reverse(f.level));
+        // Red flags come before ranking: what the words name or the chips imply, most
+        // urgent first, each once (as a journal entry's).
+        let flags = red_flags::named_by(&filter.selected, &query);
         let results = (!query.trim().is_empty()).then(|| search(&query, 50));
         let candidates: Vec<EntryId> = match &results {
             Some(r) => r.hits.iter().map(|h| h.id).collect(),

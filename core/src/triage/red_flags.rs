@@ -418,6 +418,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn flags_are_most_urgent_first() {
+        // `all`, `matching`, `for_symptoms` and `named_by` promise that order by keeping
+        // the data's, without sorting: the data must hold it.
+        let flags = RedFlag::all();
+        assert!(
+            flags.windows(2).all(|w| w[0].level >= w[1].level),
+            "content/red-flags.toml lists its flags most urgent first"
+        );
+    }
+
+    #[test]
     fn word_lists_are_sorted_for_binary_search() {
         let everyday: Vec<&str> = EVERYDAY.split(' ').collect();
         assert!(everyday.windows(2).all(|w| w[0] < w[1]), "EVERYDAY");
