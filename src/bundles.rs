@@ -21,6 +21,9 @@ pub struct Shell {
     /// Questions to put to the browser as soon as the bundle starts, before the app mounts
     /// (which waits for the prerendered page's paint), so the first render has the answers.
     pub ask_early: fn(),
+    /// For words typed into a prerendered page before the bundle arrived: shows their answer
+    /// at once, before the app mounts, and says whether it did (only a bundle with search can).
+    pub answer_early: fn(&str) -> bool,
 }
 
 /// Reading and searching: every static page and the search page. Static pages load it
@@ -39,6 +42,7 @@ pub const READER: Shell = Shell {
         });
     },
     ask_early: || {},
+    answer_early: pages::search::answer_early,
 };
 
 /// The symptom checker.
@@ -47,6 +51,7 @@ pub const CHECK: Shell = Shell {
     page: |_| pages::check::Check().into_any(),
     install: || {},
     ask_early: || {},
+    answer_early: |_| false,
 };
 
 /// The journal: its list, the entry form and the summary, over one journal store. One
@@ -66,4 +71,5 @@ pub const JOURNAL: Shell = Shell {
     // Whether the browser keeps the data: the "Keep a copy" line says so from the first
     // render, instead of changing length (and moving the buttons below it) a moment later.
     ask_early: crate::storage::ask_persisted_early,
+    answer_early: |_| false,
 };

@@ -30,8 +30,11 @@ pub use bundles::Shell;
 pub fn start(shell: Shell) {
     (shell.ask_early)();
     region::start();
-    // Someone already typing has seen the page: no need to wait for its paint.
-    if takeover::is_prerendered() && !takeover::typing() {
+    // The app takes over a prerendered page after its paint, so the words show first. Someone
+    // already typing has seen the page: a bundle with search shows their answer at once and
+    // takes over after that paint; the others take over at once.
+    let typed = takeover::typed();
+    if takeover::is_prerendered() && (typed.is_empty() || (shell.answer_early)(&typed)) {
         takeover::after_next_paint(move || mount(shell));
     } else {
         mount(shell);

@@ -24,14 +24,15 @@ pub fn is_prerendered() -> bool {
         .is_some_and(|b| b.has_attribute("data-prerendered"))
 }
 
-/// Whether words are already in the prerendered page's search box (typed before the app
-/// arrived): then the page has been painted and seen, and the app starts at once.
-pub fn typing() -> bool {
+/// The words already in the prerendered page's search box (typed before the app arrived),
+/// or nothing: words mean the page has been painted and seen, and someone waits for an answer.
+pub fn typed() -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("site-q"))
         .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|input| !input.value().is_empty())
+        .map(|input| input.value())
+        .unwrap_or_default()
 }
 
 /// Runs `start` once the page as it stands has been painted: after the next animation frame,

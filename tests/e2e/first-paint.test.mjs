@@ -222,6 +222,57 @@ describe('before the app', () => {
     assert.deepEqual(page.problems, []);
     await page.close();
   });
+
+  test('typed words are answered before the app mounts, and the app takes that answer over unchanged', async () => {
+    const page = await newPage(context);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.locator('#site-q').click();
+    await page.keyboard.type('chest pain tired');
+    // What the page looks like when the first answer appears, and whether the app had mounted.
+    await page.evaluate(() => {
+      window.__early = null;
+      const seen = () => {
+        if (window.__early || !document.querySelector('.results .result')) return;
+        const main = document.getElementById('main');
+        window.__early = {
+          prerendered: document.body.hasAttribute('data-prerendered'),
+          html: main.innerHTML,
+          top: document.querySelector('.results .result').getBoundingClientRect().top,
+          card: document.querySelector('main .care-card')?.getBoundingClientRect().top ?? null,
+          lead: document.querySelector('main .lead')?.getBoundingClientRect().top ?? null,
+        };
+      };
+      new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+    });
+    release();
+    await page.waitForFunction(() => window.__early !== null, null, { timeout: 15000 });
+    await page.waitForURL((url) => url.searchParams.get('q') === 'chest pain tired', { timeout: 15000 });
+    await page.waitForFunction(() => !document.body.hasAttribute('data-prerendered'));
+    const early = await page.evaluate(() => window.__early);
+    assert.equal(early.prerendered, true, 'the answer came before the app mounted');
+    assert.ok(early.card !== null && early.card < early.lead, 'the red flag card came first, in the early answer too');
+    const now = await page.evaluate(() => ({
+      html: document.querySelector('main .page.search').outerHTML,
+      top: document.querySelector('.results .result').getBoundingClientRect().top,
+    }));
+    // (Leptos leaves an empty comment as its marker; comments are not drawn.)
+    assert.equal(now.html.replaceAll('<!---->', ''), early.html, 'the app took over the very same markup');
+    assert.equal(now.top, early.top, 'nothing moved');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-q', 'focus stays in the box');
+    // The app answers the next words itself.
+    await page.locator('#site-q').fill('pee');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'pee');
+    await page.locator('.results .result-title', { hasText: /toilet|bathroom|pee/i }).first().waitFor();
+    assert.equal(await page.locator('main .care-card').count(), 0, 'no card once the words name no red flag');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });
 
 /** The wasm files a page fetched, by bundle name. */

@@ -22,6 +22,7 @@ mod guide;
 mod info;
 mod install;
 mod results;
+pub mod search;
 
 pub use care::{
     calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
@@ -36,6 +37,7 @@ pub use frame::{
 pub use info::disclaimer;
 pub use install::{install_help_inner, INSTALL_TITLE};
 pub use results::{results_inner, RESULT_CLASS};
+pub use search::SearchPage;
 
 use crate::html::Html;
 use crate::route::Route;
