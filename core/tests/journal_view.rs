@@ -374,3 +374,37 @@ fn summary_sentence_is_the_charts_text_alternative() {
         "No entries from 1 April 2024 to 2 April 2024.",
     );
 }
+
+#[test]
+fn the_list_writes_each_day_and_card_escaped_with_flags_level_and_actions() {
+    use aftercare_core::journal::group_by_day;
+    use aftercare_core::pages::journal_days_inner;
+    let a = with_notes(
+        entry("a1", "2024-03-01T09:30", 4, &["fatigue"]),
+        "<b>short of breath</b> & tired",
+    );
+    let b = entry("b2", "2024-02-28T20:00", 2, &["dizzy"]);
+    let newest = [&a, &b];
+    let days = group_by_day(&newest);
+    let html = journal_days_inner(&days, &mut |e| entry_flags(e), true);
+    assert_eq!(html.matches("<section class=\"journal-day\">").count(), 2);
+    assert!(html.contains("<h2>Friday 1 March 2024</h2>"), "{html}");
+    assert!(html.find("Friday 1 March").unwrap() < html.find("28 February").unwrap());
+    assert!(
+        html.contains("&lt;b&gt;short of breath&lt;/b&gt; &amp; tired"),
+        "escaped"
+    );
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("Needs help: "), "the red flag the notes name");
+    assert!(
+        html.contains("class=\"level-badge level-emergency\""),
+        "{html}"
+    );
+    assert!(html.contains("data-delete=\"a1\""));
+    assert!(html.contains("href=\"journal/entry/?id=a1\""), "{html}");
+    assert!(html.contains("data-severity=\"4\""));
+    assert!(html.contains("href=\"check/?symptoms=fatigue\""), "{html}");
+    let read_only = journal_days_inner(&days, &mut |_| Vec::new(), false);
+    assert!(read_only.contains("<p class=\"journal-entry-actions\" hidden=\"\">"));
+    assert!(read_only.contains("<p class=\"journal-red-flag\" hidden=\"\">"));
+}

@@ -9,7 +9,7 @@
 //! By concern: `frame.rs` writes what surrounds every page (skip link, header, navigation,
 //! footer); `guide.rs` the guide's pages (home, the side effects, the questions and each
 //! thread); `info.rs` About, Get help now, not found and the disclaimer; `install.rs` why and
-//! how to install the app (About and the journal's note); `results.rs` the search results; `care.rs` the pieces
+//! how to install the app (About and the journal's note); `results.rs` the search results; `search.rs` the search page; `journal.rs` the journal list's cards; `care.rs` the pieces
 //! that advise (red-flag and care cards, the numbers to call, the region choice, the
 //! emergency sentence, source lists, levels and the triage panel); `clinic.rs` what the hosting
 //! clinic adds, if there is one (call button, booking link, "hosted by"). This module holds the
@@ -21,6 +21,7 @@ mod frame;
 mod guide;
 mod info;
 mod install;
+mod journal;
 mod results;
 pub mod search;
 
@@ -36,6 +37,7 @@ pub use frame::{
 };
 pub use info::disclaimer;
 pub use install::{install_help_inner, INSTALL_TITLE};
+pub use journal::{edit_href, journal_days_inner, DELETE_ATTR};
 pub use results::{results_inner, RESULT_CLASS};
 pub use search::SearchPage;
 

@@ -9,23 +9,26 @@
 //! the page stays quick with thousands of entries. The journal's state is the store's; this
 //! page holds only what is being looked at.
 //!
+//! The days and entry cards are the core's HTML (`pages::journal_days_inner`), one write for
+//! the entries drawn, with one click listener for their Delete buttons.
+//!
 //! Size note: the page's structure is static and only text, attributes and the `hidden`
 //! flag are reactive. Every reactive block that returns a whole subtree costs its build and
 //! rebuild code in the wasm binary, so sections are shown and hidden instead of created.
 
 use aftercare_core::content::Symptom;
-use aftercare_core::filter::Filter as SymptomFilter;
-use aftercare_core::journal::{self as core, group_by_day, Entry, Filter, LocalDate};
+use aftercare_core::journal::{self as core, group_by_day, Entry, EntryId, Filter};
+use aftercare_core::pages;
 use aftercare_core::route::Route;
 use aftercare_core::triage::RedFlag;
 use leptos::prelude::*;
 use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 
+use super::focus;
 use super::keep_a_copy::KeepACopy;
-use super::{edit_href, focus};
 use crate::components::care::FlagCards;
 use crate::components::journal_notice::JournalNotices;
-use crate::components::triage::LevelBadge;
 use crate::journal_store::{timed, Change, Done, JournalStore, Status};
 use crate::nav::Nav;
 use crate::pwa::InstallNote;
@@ -36,27 +39,6 @@ pub const PAGE: usize = 30;
 const SYMPTOM: &str = "symptom";
 /// The URL parameter of the text search.
 const TEXT: &str = "text";
-
-/// One day of the list as drawn: its date and its entries, newest first.
-#[derive(Clone, Debug, PartialEq)]
-struct Day {
-    date: LocalDate,
-    entries: Vec<Entry>,
-}
-
-/// What identifies a drawn day: it is redrawn only when one of its entries changes.
-type DayKey = (LocalDate, Vec<(String, i64)>);
-
-/// The key of a drawn day.
-fn day_key(day: &Day) -> DayKey {
-    (
-        day.date,
-        day.entries
-            .iter()
-            .map(|e| (e.id.as_str().to_owned(), e.updated_ms))
-            .collect(),
-    )
-}
 
 /// The red flags of each entry drawn, by id and version. Reading an entry's words for red
 /// flags takes about a millisecond, so each entry is read once per visit, not on every
@@ -81,19 +63,26 @@ impl FlagCache {
         });
         flags
     }
+}
 
-    /// The red flags any of the drawn `days` name, most urgent first, each once.
-    fn union(self, days: &[Day]) -> Vec<&'static RedFlag> {
-        let named: Vec<&'static str> = days
-            .iter()
-            .flat_map(|d| &d.entries)
-            .flat_map(|e| self.of(e))
-            .map(|f| f.slug)
-            .collect();
-        RedFlag::all()
-            .iter()
-            .filter(|f| named.contains(&f.slug))
-            .collect()
+/// What the list draws: how many entries match, the drawn days' cards (the core's HTML) and
+/// the red flags those entries name, most urgent first, each once.
+struct Listing {
+    matching: usize,
+    cards: String,
+    flags: Vec<&'static RedFlag>,
+}
+
+impl PartialEq for Listing {
+    fn eq(&self, other: &Listing) -> bool {
+        self.matching == other.matching
+            && self.cards == other.cards
+            && self.flags.len() == other.flags.len()
+            && self
+                .flags
+                .iter()
+                .zip(&other.flags)
+                .all(|(a, b)| a.slug == b.slug)
     }
 }
 
@@ -105,7 +94,8 @@ pub fn JournalList() -> impl IntoView {
     let symptom = nav.param(SYMPTOM);
     let text = nav.param(TEXT);
     let shown = RwSignal::new(PAGE);
-    // The matching entries (how many) and the days drawn, newest first.
+    let cache = FlagCache::new();
+    // The matching entries (how many), the days drawn (newest first) and their red flags.
     let listing = Memo::new(move |_| {
         let filter = Filter {
             symptom: Some(symptom.get()).filter(|s| !s.is_empty()),
@@ -113,24 +103,32 @@ pub fn JournalList() -> impl IntoView {
             range: None,
         };
         let limit = shown.get();
+        let writable = store.is_writable();
         store.journal().with(|journal| {
             timed("journal.filter", || {
                 let list = journal.filter(&filter);
-                let days: Vec<Day> = group_by_day(&list[..limit.min(list.len())])
-                    .into_iter()
-                    .map(|g| Day {
-                        date: g.date,
-                        entries: g.entries.into_iter().cloned().collect(),
-                    })
+                let days = group_by_day(&list[..limit.min(list.len())]);
+                let named: Vec<&'static str> = days
+                    .iter()
+                    .flat_map(|d| &d.entries)
+                    .flat_map(|e| cache.of(e))
+                    .map(|f| f.slug)
                     .collect();
-                (list.len(), days)
+                Listing {
+                    matching: list.len(),
+                    cards: pages::journal_days_inner(&days, &mut |e| cache.of(e), writable),
+                    flags: RedFlag::all()
+                        .iter()
+                        .filter(|f| named.contains(&f.slug))
+                        .collect(),
+                }
             })
         })
     });
-    let matching = Memo::new(move |_| listing.with(|(n, _)| *n));
+    let matching = Memo::new(move |_| listing.with(|l| l.matching));
     let total = Memo::new(move |_| store.journal().with(core::Journal::len));
-    let cache = FlagCache::new();
-    let flags = Signal::derive(move || listing.with(|(_, days)| cache.union(days)));
+    let flags = Signal::derive(move || listing.with(|l| l.flags.clone()));
+    let delete = move |event| delete_clicked(&event, store);
     on_cleanup(move || store.status().set(None));
     // The list opens right after a save: the first entry ever brings the install note.
     let first_entry = store
@@ -168,11 +166,7 @@ pub fn JournalList() -> impl IntoView {
                 <p class="journal-count" aria-live="polite">
                     {move || count_text(matching.get(), total.get(), shown.get())}
                 </p>
-                <For
-                    each=move || listing.with(|(_, days)| days.clone())
-                    key=day_key
-                    children=move |day: Day| day_view(day, store, cache)
-                />
+                <div class="journal-days" on:click=delete inner_html=move || listing.with(|l| l.cards.clone())></div>
                 <p hidden=move || matching.get() <= shown.get()>
                     <button
                         type="button"
@@ -188,6 +182,31 @@ pub fn JournalList() -> impl IntoView {
             <KeepACopy/>
         </div>
     }
+}
+
+/// A click in the list: a Delete button deletes its entry (with undo in the status line).
+fn delete_clicked(event: &leptos::ev::MouseEvent, store: JournalStore) {
+    let id = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| {
+            t.closest(&format!("button[{}]", pages::DELETE_ATTR))
+                .ok()
+                .flatten()
+        })
+        .and_then(|button| button.get_attribute(pages::DELETE_ATTR))
+        .and_then(|id| EntryId::parse(&id));
+    let Some(id) = id else { return };
+    store.commit(Change::Remove(id), move |result| match result {
+        Ok(Done::Removed(removed)) => {
+            store
+                .status()
+                .set(Some(Status::Done(Done::Removed(removed))));
+            focus(".journal-status button");
+        }
+        Ok(_) => {}
+        Err(error) => store.status().set(Some(Status::Failed(error.to_string()))),
+    });
 }
 
 /// "Showing the newest 30 of 2,000 matching entries", "3 of 40 entries match", "No entries
@@ -275,98 +294,6 @@ fn Filters(symptom: Signal<String>, text: Signal<String>, shown: RwSignal<usize>
                 />
             </div>
         </form>
-    }
-}
-
-/// One day: its heading and its entries.
-fn day_view(day: Day, store: JournalStore, cache: FlagCache) -> impl IntoView {
-    view! {
-        <section class="journal-day">
-            <h2>{core::day_heading(day.date)}</h2>
-            <ol class="journal-entries">
-                {day
-                    .entries
-                    .into_iter()
-                    .map(|e| {
-                        let flags = cache.of(&e);
-                        view! { <li>{entry_card(e, &flags, store)}</li> }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
-    }
-}
-
-/// One entry as a card: time, day after the session, symptoms, severity, duration, notes,
-/// the red flags it names (their cards are at the top of the list), its triage level with
-/// the "Is this normal?" link, and Edit and Delete.
-fn entry_card(entry: Entry, flags: &[&'static RedFlag], store: JournalStore) -> impl IntoView {
-    let title = format!(
-        "{} · {}",
-        core::time_label(entry.started),
-        core::symptom_labels(&entry).join(", ")
-    );
-    let session = entry
-        .day_after_session()
-        .map(core::session_day_label)
-        .unwrap_or_default();
-    let severity = entry.severity.get();
-    let duration = core::duration_label(entry.duration).unwrap_or_default();
-    let level = core::entry_level_with(&entry, flags);
-    let flag_line = if flags.is_empty() {
-        String::new()
-    } else {
-        format!("Needs help: {}. ", core::flag_titles(flags))
-    };
-    let check = core::check_param(&entry);
-    let check_href = format!("{}?{}={}", Route::Check.href(), SymptomFilter::PARAM, check);
-    let edit = edit_href(&entry);
-    let id = entry.id.clone();
-    let no_notes = entry.notes.is_empty();
-    let delete = move |_| {
-        store.commit(Change::Remove(id.clone()), move |result| match result {
-            Ok(Done::Removed(removed)) => {
-                store
-                    .status()
-                    .set(Some(Status::Done(Done::Removed(removed))));
-                focus(".journal-status button");
-            }
-            Ok(_) => {}
-            Err(error) => store.status().set(Some(Status::Failed(error.to_string()))),
-        });
-    };
-    view! {
-        <article class="journal-entry">
-            <h3>{title}</h3>
-            <p class="journal-meta">
-                <span hidden=session.is_empty()>{session.clone()}</span>
-                <span class="journal-severity">
-                    "Severity " <strong>{severity}</strong> " out of 10"
-                </span>
-                <span hidden=duration.is_empty()>{duration.clone()}</span>
-            </p>
-            // The bar's width comes from the stylesheet (the site's CSP allows no inline styles).
-            <span class="journal-meter" aria-hidden="true" data-severity=severity>
-                <span></span>
-            </span>
-            <p class="journal-notes" hidden=no_notes>{entry.notes}</p>
-            <p class="journal-red-flag" hidden=flag_line.is_empty()>
-                {flag_line.clone()}
-                <a href=Route::Help.href()>"Get help now"</a>
-            </p>
-            <p class="journal-triage" hidden=level.is_none()>
-                {level.map(|l| view! { <LevelBadge level=l/> })}
-                <a href=check_href hidden=check.is_empty()>
-                    "Is this normal?"
-                </a>
-            </p>
-            <p class="journal-entry-actions" hidden=move || !store.is_writable()>
-                <a href=edit>"Edit"</a>
-                <button type="button" class="link danger" on:click=delete>
-                    "Delete"
-                </button>
-            </p>
-        </article>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The journal's pages: the list (`list`, with the "Keep a copy" section from
 //! `keep_a_copy`), the add/edit form (`entry`) and the practitioner summary (`summary`), and
-//! what they share: the link to edit an entry and moving focus to what an action changed.
+//! what they share: moving focus to what an action changed.
 
 mod entry;
 mod keep_a_copy;
@@ -11,17 +11,8 @@ pub use entry::JournalEntryPage;
 pub use list::JournalList;
 pub use summary::JournalSummaryPage;
 
-use aftercare_core::journal::Entry;
-use aftercare_core::route::{Params, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The link that opens an entry in the form.
-pub fn edit_href(entry: &Entry) -> String {
-    let mut params = Params::default();
-    params.set("id", entry.id.as_str());
-    format!("{}{}", Route::JournalEntry.href(), params.to_query())
-}
 
 /// Moves keyboard focus to the first element matching `selector`, once it is drawn.
 pub fn focus(selector: &'static str) {
