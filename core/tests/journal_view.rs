@@ -408,3 +408,47 @@ fn the_list_writes_each_day_and_card_escaped_with_flags_level_and_actions() {
     assert!(read_only.contains("<p class=\"journal-entry-actions\" hidden=\"\">"));
     assert!(read_only.contains("<p class=\"journal-red-flag\" hidden=\"\">"));
 }
+
+#[test]
+fn the_summary_writes_its_chart_and_red_flag_entries_first_escaped() {
+    use aftercare_core::pages::{summary_chart, summary_tables};
+    let a = with_notes(
+        entry("a1", "2024-03-01T09:30", 7, &["fatigue"]),
+        "short of breath <now>",
+    );
+    let b = entry("b2", "2024-03-02T20:00", 2, &["dizzy"]);
+    let entries = [a, b];
+    let (flagged, rest) = red_flags_first(&entries);
+    let html = summary_tables(&flagged, &rest, "Symptom journal for 1 to 2 March 2024");
+    let flags_at = html.find("summary-red-flags").unwrap();
+    let rest_at = html.find("summary-rest-table").unwrap();
+    assert!(flags_at < rest_at, "red flags first");
+    assert!(
+        html.contains(
+            "<td data-label=\"Red flag\" class=\"summary-flag\">Chest pain or breathlessness</td>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("short of breath &lt;now&gt;"), "escaped");
+    assert!(html.contains("<h2 class=\"summary-rest-title\">Other entries</h2>"));
+    assert_eq!(
+        html.matches("<tr>").count(),
+        2 + 2,
+        "two head rows, two entries"
+    );
+    assert!(html.contains("<td data-label=\"Severity\">2/10</td>"));
+    // Only plain entries: no red-flag section and no "Other entries" heading.
+    let (none, all) = red_flags_first(&entries[1..]);
+    let plain = summary_tables(&none, &all, "p");
+    assert!(!plain.contains("summary-red-flags") && !plain.contains("Other entries"));
+    assert_eq!(summary_tables(&[], &[], "p"), "");
+
+    let points = Journal::from_entries(entries.to_vec()).severity_points(None);
+    let c = chart(&points, range("2024-03-01", "2024-03-02"), 640, 220);
+    let svg = summary_chart(Some(&c), "2 entries <on> 2 days");
+    assert_eq!(svg.matches("<circle").count(), 2);
+    assert_eq!(svg.matches("<polyline").count(), 1);
+    assert!(svg.contains("<desc id=\"chart-desc\">2 entries &lt;on&gt; 2 days</desc>"));
+    assert!(svg.contains("role=\"img\""));
+    assert_eq!(summary_chart(None, "x"), "");
+}

@@ -9,7 +9,7 @@
 //! By concern: `frame.rs` writes what surrounds every page (skip link, header, navigation,
 //! footer); `guide.rs` the guide's pages (home, the side effects, the questions and each
 //! thread); `info.rs` About, Get help now, not found and the disclaimer; `install.rs` why and
-//! how to install the app (About and the journal's note); `results.rs` the search results; `search.rs` the search page; `journal.rs` the journal list's cards; `care.rs` the pieces
+//! how to install the app (About and the journal's note); `results.rs` the search results; `search.rs` the search page; `journal.rs` the journal list's cards; `summary.rs` the clinician summary's chart and tables; `care.rs` the pieces
 //! that advise (red-flag and care cards, the numbers to call, the region choice, the
 //! emergency sentence, source lists, levels and the triage panel); `clinic.rs` what the hosting
 //! clinic adds, if there is one (call button, booking link, "hosted by"). This module holds the
@@ -24,6 +24,7 @@ mod install;
 mod journal;
 mod results;
 pub mod search;
+mod summary;
 
 pub use care::{
     calls, claims_inner, emergency_sentence, level_badge_class, red_flag_card, red_flag_cards,
@@ -40,6 +41,7 @@ pub use install::{install_help_inner, INSTALL_TITLE};
 pub use journal::{edit_href, journal_days_inner, DELETE_ATTR};
 pub use results::{results_inner, RESULT_CLASS};
 pub use search::SearchPage;
+pub use summary::{summary_chart, summary_tables};
 
 use crate::html::Html;
 use crate::route::Route;

@@ -10,11 +10,12 @@
 //! frame and the controls and numbers the pages.
 //!
 //! The wording, the range's defaults and the chart's geometry come from
-//! `aftercare_core::journal`; this page draws them.
+//! `aftercare_core::journal`, and the report (chart and tables) is the core's HTML
+//! (`pages::summary_chart`, `pages::summary_tables`); this page holds the controls.
 
 use aftercare_core::clinic::clinic;
-use aftercare_core::journal::{self as core, Chart, Entry};
-use aftercare_core::pages::{clinic_contact_inner, CLINIC_CONTACT_CLASS};
+use aftercare_core::journal::{self as core, Entry};
+use aftercare_core::pages::{self, clinic_contact_inner, CLINIC_CONTACT_CLASS};
 use aftercare_core::route::Route;
 use leptos::prelude::*;
 
@@ -48,19 +49,6 @@ pub fn JournalSummaryPage() -> impl IntoView {
                 .with(|j| j.in_range(r).into_iter().cloned().collect::<Vec<Entry>>())
         })
     });
-    // The entries that name a red flag (each with the flags' titles), then the rest.
-    let split = Memo::new(move |_| {
-        rows.with(|rows| {
-            let (flagged, rest) = core::red_flags_first(rows);
-            let flagged: Vec<(Entry, String)> = flagged
-                .into_iter()
-                .map(|f| (f.entry.clone(), core::flag_titles(&f.flags)))
-                .collect();
-            let rest: Vec<Entry> = rest.into_iter().cloned().collect();
-            (flagged, rest)
-        })
-    });
-    let no_flags = move || split.with(|(flagged, _)| flagged.is_empty());
     let sentence = Memo::new(move |_| {
         range.get().map_or_else(
             || "No entries yet.".to_owned(),
@@ -79,6 +67,15 @@ pub fn JournalSummaryPage() -> impl IntoView {
         })
     });
     let period = move || range.get().map_or_else(String::new, core::summary_period);
+    // The report: the chart, then the entries that name a red flag, then the rest (the
+    // core's HTML).
+    let chart_html = move || chart.with(|c| sentence.with(|s| pages::summary_chart(c.as_ref(), s)));
+    let tables_html = move || {
+        rows.with(|rows| {
+            let (flagged, rest) = core::red_flags_first(rows);
+            pages::summary_tables(&flagged, &rest, &period())
+        })
+    };
     // The person's name, if they type it: shown and shared, never stored.
     let name = RwSignal::new(String::new());
 
@@ -110,41 +107,16 @@ pub fn JournalSummaryPage() -> impl IntoView {
                 {today.map(|d| format!("Printed on {}", core::date_label(d)))}
             </p>
             <p class="summary-sentence">{move || sentence.get()}</p>
-            <ChartFigure chart sentence/>
+            <div class="summary-chart-box" inner_html=chart_html></div>
             <p class="journal-empty" hidden=move || !rows.with(Vec::is_empty)>
                 "No entries in these dates."
             </p>
-            <RedFlagSection flagged=Signal::derive(move || split.with(|(f, _)| f.clone()))/>
-            <h2 class="summary-rest-title" hidden=no_flags>
-                "Other entries"
-            </h2>
-            <table
-                class="summary-table summary-rest-table"
-                hidden=move || split.with(|(_, rest)| rest.is_empty())
-            >
-                <caption>{period}</caption>
-                {head(&REST_COLUMNS)}
-                <tbody>
-                    {move || split.with(|(_, rest)| rest.clone()).into_iter().map(table_row).collect_view()}
-                </tbody>
-            </table>
+            <div class="summary-tables" inner_html=tables_html></div>
             <Disclaimer/>
         </div>
     }
 }
 
-/// The "Other entries" table's columns; each cell also carries its column's name as
-/// `data-label`, which labels it where narrow screens stack a row's cells.
-const REST_COLUMNS: [&str; 6] = [
-    "When",
-    "After session",
-    "Symptoms",
-    "Severity",
-    "Lasted",
-    "Notes",
-];
-/// The "Red flags" table's columns (see [`REST_COLUMNS`]).
-const FLAG_COLUMNS: [&str; 5] = ["When", "Red flag", "Symptoms", "Severity", "Notes"];
 /// "Share with my practitioner": the range's entries as a CSV file with a plain-text
 /// summary, through the share sheet or, where the browser cannot share files, as a
 /// download; with a hosting clinic, its call button and booking link, and "Email your
@@ -234,49 +206,6 @@ fn ShareSection(
     }
 }
 
-/// A table's head row: one column header for each name.
-fn head(columns: &'static [&'static str]) -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
-            </tr>
-        </thead>
-    }
-}
-
-/// The entries that name a red flag, first, in their own table with the flags named.
-/// Nothing is shown when there are none.
-#[component]
-fn RedFlagSection(
-    /// The entries that name a red flag, each with the flags' titles.
-    flagged: Signal<Vec<(Entry, String)>>,
-) -> impl IntoView {
-    view! {
-    <section
-        class="summary-red-flags"
-        aria-labelledby="summary-red-flags-title"
-        hidden=move || flagged.with(Vec::is_empty)
-    >
-        <h2 id="summary-red-flags-title">"Red flags"</h2>
-        <p>"These entries name a sign that needs medical help. They are listed first."</p>
-        <table class="summary-table summary-flag-table">
-            <caption>"Entries that name a red flag"</caption>
-            {head(&FLAG_COLUMNS)}
-            <tbody>
-                {move || {
-                    flagged
-                        .get()
-                        .into_iter()
-                        .map(|(e, titles)| flag_row(e, titles))
-                        .collect_view()
-                }}
-            </tbody>
-        </table>
-    </section>
-    }
-}
-
 /// The date range inputs (kept in the URL as `?from=&to=`), Print, and the way back. Not
 /// printed.
 #[component]
@@ -320,123 +249,5 @@ fn RangeControls(range: Memo<Option<core::DateRange>>) -> impl IntoView {
                 </a>
             </div>
         </form>
-    }
-}
-
-/// The severity chart as inline SVG: gridlines and labels for 0–10, day labels, the line
-/// and a dot per entry (each with a tooltip). The summary sentence is its text alternative.
-#[component]
-fn ChartFigure(chart: Memo<Option<Chart>>, sentence: Memo<String>) -> impl IntoView {
-    // The severity axis depends only on the box's size, so it is drawn once.
-    let [left, top, right, bottom] = core::chart_plot(CHART_WIDTH, CHART_HEIGHT);
-    let grid = core::severity_ticks(CHART_WIDTH, CHART_HEIGHT)
-        .into_iter()
-        .map(|t| {
-            view! {
-                <line class="chart-grid" x1=left x2=right y1=t.at y2=t.at></line>
-                <text class="chart-label" x=left - 6 y=t.at + 4 text-anchor="end">
-                    {t.label}
-                </text>
-            }
-        })
-        .collect_view();
-    let days = move || {
-        chart
-            .get()
-            .map(|c| c.x_ticks)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| {
-                view! {
-                    <text class="chart-label" x=t.at y=bottom + 18 text-anchor="middle">
-                        {t.label}
-                    </text>
-                }
-            })
-            .collect_view()
-    };
-    let dots = move || {
-        chart
-            .get()
-            .map(|c| c.dots)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|d| {
-                view! {
-                    <circle class="chart-dot" cx=d.x cy=d.y r="4">
-                        <title>{d.label}</title>
-                    </circle>
-                }
-            })
-            .collect_view()
-    };
-    let line = move || chart.with(|c| c.as_ref().map(|c| c.line.clone()).unwrap_or_default());
-    view! {
-        <figure
-            class="summary-chart"
-            hidden=move || chart.with(|c| c.as_ref().is_none_or(|c| c.dots.is_empty()))
-        >
-            <svg
-                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
-                role="img"
-                aria-labelledby="chart-title chart-desc"
-            >
-                <title id="chart-title">"Severity over time, 0 to 10"</title>
-                <desc id="chart-desc">{move || sentence.get()}</desc>
-                <line class="chart-axis" x1=left x2=left y1=top y2=bottom></line>
-                {grid}
-                {days}
-                <polyline class="chart-line" points=line></polyline>
-                {dots}
-            </svg>
-            <figcaption>
-                "Severity (0 = not at all, 10 = worst imaginable) of each entry over time. "
-                "The tables below list every entry."
-            </figcaption>
-        </figure>
-    }
-}
-
-/// One entry that names a red flag, as a row of the "Red flags" table.
-fn flag_row(e: Entry, titles: String) -> impl IntoView {
-    let when = format!(
-        "{} {}",
-        core::date_label(e.started.date()),
-        core::time_label(e.started)
-    );
-    let symptoms = core::symptom_labels(&e).join(", ");
-    view! {
-        <tr>
-            <td data-label=FLAG_COLUMNS[0]>{when}</td>
-            <td data-label=FLAG_COLUMNS[1] class="summary-flag">{titles}</td>
-            <td data-label=FLAG_COLUMNS[2]>{symptoms}</td>
-            <td data-label=FLAG_COLUMNS[3]>{format!("{}/10", e.severity.get())}</td>
-            <td data-label=FLAG_COLUMNS[4] class="summary-notes">{e.notes}</td>
-        </tr>
-    }
-}
-
-/// One entry as a table row.
-fn table_row(e: Entry) -> impl IntoView {
-    let when = format!(
-        "{} {}",
-        core::date_label(e.started.date()),
-        core::time_label(e.started)
-    );
-    let session = e
-        .day_after_session()
-        .map(core::session_day_label)
-        .unwrap_or_default();
-    let symptoms = core::symptom_labels(&e).join(", ");
-    let lasted = core::duration_label(e.duration).unwrap_or_default();
-    view! {
-        <tr>
-            <td data-label=REST_COLUMNS[0]>{when}</td>
-            <td data-label=REST_COLUMNS[1]>{session}</td>
-            <td data-label=REST_COLUMNS[2]>{symptoms}</td>
-            <td data-label=REST_COLUMNS[3]>{format!("{}/10", e.severity.get())}</td>
-            <td data-label=REST_COLUMNS[4]>{lasted}</td>
-            <td data-label=REST_COLUMNS[5] class="summary-notes">{e.notes}</td>
-        </tr>
     }
 }
