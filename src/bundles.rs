@@ -6,7 +6,7 @@
 //! into its binary: the reader carries no journal, the journal no search.
 
 use crate::pages;
-use aftercare_core::route::{Bundle, Route};
+use aftercare_core::route::{Bundle, Params, Route};
 use leptos::prelude::*;
 
 /// A bundle's table: what the shell shows and sets up for it.
@@ -21,9 +21,10 @@ pub struct Shell {
     /// Questions to put to the browser as soon as the bundle starts, before the app mounts
     /// (which waits for the prerendered page's paint), so the first render has the answers.
     pub ask_early: fn(),
-    /// For words typed into a prerendered page before the bundle arrived: shows their answer
-    /// at once, before the app mounts, and says whether it did (only a bundle with search can).
-    pub answer_early: fn(&str) -> bool,
+    /// For words typed into a prerendered page before the bundle arrived (the search page's
+    /// parameters, the words as `q`): shows their answer at once, before the app mounts, and
+    /// says whether it did (only a bundle with search can).
+    pub answer_early: fn(&Params) -> bool,
 }
 
 /// Reading and searching: every static page and the search page. Static pages load it

@@ -34,7 +34,9 @@ pub fn start(shell: Shell) {
     // already typing has seen the page: a bundle with search shows their answer at once and
     // takes over after that paint; the others take over at once.
     let typed = takeover::typed();
-    if takeover::is_prerendered() && (typed.is_empty() || (shell.answer_early)(&typed)) {
+    if takeover::is_prerendered()
+        && (typed.is_empty() || (shell.answer_early)(&takeover::search_params(&typed)))
+    {
         takeover::after_next_paint(move || mount(shell));
     } else {
         mount(shell);

@@ -199,6 +199,11 @@ pub fn base_path() -> String {
         .map_or_else(|| "/".to_owned(), |u| u.path)
 }
 
+/// The page the browser's address names (read afresh, before navigation is installed).
+pub fn current_route() -> Route {
+    read_location().route
+}
+
 fn read_location() -> Location {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();

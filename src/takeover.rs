@@ -10,7 +10,7 @@
 //! What a person did with the prerendered page before the app arrived is carried over: the
 //! scroll position, and anything typed into the search box (with its focus).
 
-use aftercare_core::route::{Bundle, Route};
+use aftercare_core::route::{Bundle, Params, Route};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -118,6 +118,21 @@ pub fn clear() -> Option<Prerendered> {
     Some(Prerendered { scroll, typed })
 }
 
+/// The search page's parameters for words typed before the app arrived: the words as `q`,
+/// with the chosen symptoms kept when the page is the search page itself.
+pub fn search_params(typed: &str) -> Params {
+    let mut params = if crate::nav::current_route() == Route::Search {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .map(|search| Params::parse(&search))
+            .unwrap_or_default()
+    } else {
+        Params::default()
+    };
+    params.set("q", typed);
+    params
+}
+
 impl Prerendered {
     /// Before the app mounts: a bundle with search starts on the search for what was typed
     /// (as its first keystroke would have taken it there), so its box and results show the
@@ -127,9 +142,7 @@ impl Prerendered {
             return;
         }
         if let Some((value, _)) = self.typed.as_ref().filter(|(v, _)| !v.is_empty()) {
-            let mut params = aftercare_core::route::Params::default();
-            params.set("q", value);
-            crate::nav::push_url(Route::Search, &params);
+            crate::nav::push_url(Route::Search, &search_params(value));
         }
     }
 

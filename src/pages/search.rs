@@ -15,6 +15,7 @@ use aftercare_core::pages::search::{
     STATUS_SELECTOR, SYMPTOM_ATTR, TOGGLES_CLASS,
 };
 use aftercare_core::pages::{SearchPage, MAIN_ID};
+use aftercare_core::route::Params;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,13 +87,18 @@ pub fn Search() -> impl IntoView {
 }
 
 /// For someone who typed into a prerendered page before the app arrived: shows the search
-/// page for their words at once, in place of the page's content, so the first answer does
+/// page for their words (`params`: see `takeover::search_params`) at once, in place of the
+/// page's content, so the first answer does
 /// not wait for the app to mount (which then takes over the very same markup).
-pub fn answer_early(typed: &str) -> bool {
+pub fn answer_early(params: &Params) -> bool {
     let Some(main) = document().get_element_by_id(MAIN_ID) else {
         return false;
     };
-    main.set_inner_html(&SearchPage::compute(typed, "").outer());
+    let page = SearchPage::compute(
+        params.get("q").unwrap_or_default(),
+        params.get(Filter::PARAM).unwrap_or_default(),
+    );
+    main.set_inner_html(&page.outer());
     true
 }
 

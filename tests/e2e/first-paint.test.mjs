@@ -56,7 +56,12 @@ describe('prerendered pages', () => {
     }
     for (const route of table.filter((r) => !STATIC.includes(r))) {
       const html = readFileSync(path.join(DIST, route.path, 'index.html'), 'utf8');
-      if (STARTED.includes(route.path)) {
+      if (route.path === 'search/') {
+        // Its heading alone: what comes under it depends on the address.
+        assert.match(html, /<body data-prerendered>/, 'search/ has its start prerendered');
+        assert.ok(html.includes('<main id="main" tabindex="-1"><div class="page search"><h1 tabindex="-1">Find an answer</h1></div></main>'), 'search/ has its heading alone');
+        assert.doesNotMatch(html, /<footer/, 'search/: nothing below the start that the app would move');
+      } else if (STARTED.includes(route.path)) {
         // The page's start paints before its bundle: header, heading and lead, no footer.
         assert.match(html, /<body data-prerendered>/, `${route.path} has its start prerendered`);
         assert.ok(html.includes(`<h1 tabindex="-1">${h1Of(route)}</h1><p class="lead">`), `${route.path} has its heading and lead`);
@@ -199,6 +204,71 @@ describe('before the app', () => {
       assert.deepEqual(page.problems, []);
       await page.close();
     }
+  });
+
+  test('the search page paints its heading before the reader, and nothing moves when the answers come', async () => {
+    for (const where of ['search/?q=chest+pain', 'search/?q=tired&symptoms=fatigue', 'search/']) {
+      const page = await newPage(context);
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        window.__moved = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            window.__shift += entry.value;
+            for (const s of entry.sources) window.__moved.push(`${s.node?.nodeName}.${s.node?.className} at ${s.previousRect.top}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url + where);
+      const h1 = await page.evaluate(() => document.querySelector('main h1')?.getBoundingClientRect().top);
+      assert.equal(typeof h1, 'number', `${where}: the heading paints before the reader`);
+      release();
+      await appReady(page);
+      await page.locator('main .status').waitFor({ state: 'attached' });
+      await page.waitForTimeout(300);
+      const live = await page.evaluate(() => ({
+        h1: document.querySelector('main h1').getBoundingClientRect().top,
+        first: document.querySelector('main .page.search > :nth-child(2)')?.className,
+        cards: document.querySelectorAll('main .search-flags .care-card').length,
+        shift: window.__shift,
+        moved: window.__moved,
+      }));
+      assert.equal(live.h1, h1, `${where}: the heading stays`);
+      assert.equal(live.first, 'search-flags', `${where}: the red flags' place comes first under the heading`);
+      assert.equal(live.cards, where.includes('chest') ? 1 : 0, `${where}: a card only for a red flag`);
+      assert.deepEqual(live.moved, [], `${where}: nothing moved (${live.shift})`);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    }
+  });
+
+  test('words typed into the search page before the reader arrives keep the chosen symptoms', async () => {
+    const page = await newPage(context);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url + 'search/?symptoms=fatigue');
+    await page.locator('#site-q').click();
+    await page.keyboard.type('tired');
+    release();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'tired' && url.searchParams.get('symptoms') === 'fatigue', { timeout: 15000 });
+    await page.locator('.results .result').first().waitFor();
+    const titles = await page.locator('.results .result-title').allInnerTexts();
+    assert.ok(titles.length > 0 && titles.some((t) => /Fatigue/.test(t)), titles.join(' | '));
+    assert.match(await page.locator('.symptom-filter summary').innerText(), /1 chosen/);
+    assert.equal(await page.locator('#site-q').inputValue(), 'tired');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-q', 'focus stays in the box');
+    assert.deepEqual(page.problems, []);
+    await page.close();
   });
 
   test('words typed before the app arrives are kept and searched', async () => {

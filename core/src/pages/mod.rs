@@ -102,19 +102,24 @@ pub const JOURNAL_LEAD: &str = "A private note of what you feel after a session,
 /// The symptom checker's lead, under its heading (prerendered and in the app's view).
 pub const CHECK_LEAD: &str = "Tell us about any warning signs first, then tick what you feel and say when your session was. The answer changes as you choose.";
 
-/// The start of an interactive page that depends on nothing stored or chosen (its heading
-/// and lead), for the build to prerender (with [`body_start`]) so the page paints before its
+/// The start of an interactive page that depends on nothing stored or chosen (its heading,
+/// and its lead where nothing can come between them), for the build to prerender (with [`body_start`]) so the page paints before its
 /// bundle arrives; the app's view writes the same words. `None` for the other pages.
 #[must_use]
 pub fn page_start(route: Route) -> Option<StaticPage> {
     let (class, lead) = match route {
-        Route::Journal => ("page journal", JOURNAL_LEAD),
-        Route::Check => ("page check", CHECK_LEAD),
+        Route::Journal => ("page journal", Some(JOURNAL_LEAD)),
+        Route::Check => ("page check", Some(CHECK_LEAD)),
+        // Only the search page's heading: what comes under it depends on the words in the
+        // address (a red flag's card first), so nothing painted before the app has to move.
+        Route::Search => (search::SEARCH_CLASS, None),
         _ => return None,
     };
     let mut h = Html::new();
     h1(&mut h, route.title());
-    h.leaf("p", &[("class", "lead")], lead);
+    if let Some(lead) = lead {
+        h.leaf("p", &[("class", "lead")], lead);
+    }
     Some(StaticPage {
         tag: "div",
         class,
