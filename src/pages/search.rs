@@ -25,21 +25,24 @@ pub fn Search() -> impl IntoView {
     let nav = Nav::get();
     let q = nav.param("q");
     let symptoms = nav.param(Filter::PARAM);
-    let first = SearchPage::compute(&q.get_untracked(), &symptoms.get_untracked());
+    let written = (q.get_untracked(), symptoms.get_untracked());
+    let first = SearchPage::compute(&written.0, &written.1);
     let inner = first.inner();
     // The page as last written: a filter opened later builds its toggles from it.
     let shown = StoredValue::new_local(first);
     let root = NodeRef::<leptos::html::Div>::new();
     root.on_load(move |root| {
         let root = web_sys::Element::from(root);
-        Effect::new(move |written: Option<()>| {
-            let (q, symptoms) = (q.get(), symptoms.get());
-            // The first run only subscribes: the page was written with these values.
-            if written.is_some() {
-                let page = SearchPage::compute(&q, &symptoms);
+        // Rewrites the page when the words or the symptoms differ from what it shows (on the
+        // first run, from what it was written with).
+        Effect::new(move |shows: Option<(String, String)>| {
+            let now = (q.get(), symptoms.get());
+            if shows.as_ref().unwrap_or(&written) != &now {
+                let page = SearchPage::compute(&now.0, &now.1);
                 update(&root, &page);
                 shown.set_value(page);
             }
+            now
         });
     });
     let click = move |event: leptos::ev::MouseEvent| {
