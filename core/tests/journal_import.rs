@@ -529,3 +529,33 @@ fn keep_mine_imports_only_the_new_entries() {
     assert!(merged.get(&id("n")).is_some());
     assert_eq!(merged.len(), local.len() + 1);
 }
+
+#[test]
+fn the_preview_names_what_it_replaces_and_why_entries_cannot_come_in() {
+    use aftercare_core::journal::{import_reasons, import_replaced};
+    use aftercare_core::pages::text_items;
+    let j = Journal::from_entries(vec![entry("a", "2024-03-01T21:30", 6, &["fatigue"])]);
+    let mut newer_a = with_notes(entry("a", "2024-03-01T21:30", 2, &["fatigue"]), "edited");
+    newer_a.updated_ms = 5_000;
+    let mut entries = vec![newer_a];
+    // 25 entries past the notes' limit: 20 reasons, then how many more.
+    for i in 0..25 {
+        entries.push(with_notes(
+            entry(&format!("x{i}"), "2024-03-05T09:00", 1, &[]),
+            &"n".repeat(5_001),
+        ));
+    }
+    let preview = preview_import(&j, &save(&Journal::from_entries(entries)), NOW).unwrap();
+    assert_eq!(
+        import_replaced(&j, &preview),
+        vec!["1 March 2024 at 21:30: Tired or drained".to_owned()]
+    );
+    let reasons = import_reasons(&preview);
+    assert_eq!(reasons.len(), 21);
+    assert!(reasons[0].starts_with("Entry 2: "), "{}", reasons[0]);
+    assert_eq!(reasons[20], "and 5 more");
+    assert_eq!(
+        text_items(&["<b>&".to_owned(), "two".to_owned()]),
+        "<li>&lt;b&gt;&amp;</li><li>two</li>"
+    );
+}

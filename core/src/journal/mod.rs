@@ -80,7 +80,7 @@ pub use share::{email_body, email_subject, share_file_name, share_text, summary_
 pub use view::{
     chart, chart_plot, check_param, date_label, day_heading, duration_label, entry_flags,
     entry_level, entry_level_with, export_csv_note, export_file_name, export_note, flag_titles,
-    flags_named, flags_of, red_flags_first, session_day_label, severity_label, severity_ticks,
-    summary_range, summary_sentence, symptom_label, symptom_labels, time_label, Chart, ChartDot,
-    ChartTick, FlaggedEntry,
+    flags_named, flags_of, import_reasons, import_replaced, red_flags_first, session_day_label,
+    severity_label, severity_ticks, summary_range, summary_sentence, symptom_label, symptom_labels,
+    time_label, Chart, ChartDot, ChartTick, FlaggedEntry,
 };

@@ -13,6 +13,7 @@ use crate::triage::{self, red_flags, Level, RedFlag};
 
 use super::collection::{Journal, SeverityPoint, Summary};
 use super::date::{DateRange, LocalDate, LocalDateTime};
+use super::import::ImportPreview;
 use super::model::{group_digits, Entry, EntryDuration, Severity};
 
 /// English day names, Monday first (the order of [`LocalDate::weekday`]).
@@ -512,4 +513,44 @@ pub fn summary_sentence(summary: &Summary, range: DateRange) -> String {
         format!(" Most noted: {}.", common.join(", "))
     };
     format!("{entries} on {days} {period}. {severity}{common}")
+}
+
+/// The most reasons an import preview lists one by one ("and N more" after them).
+const IMPORT_REASONS_SHOWN: usize = 20;
+
+/// Why some of a file's entries cannot be imported, one line each ("Entry 3: …"), the first
+/// [`IMPORT_REASONS_SHOWN`] and then "and N more".
+#[must_use]
+pub fn import_reasons(preview: &ImportPreview) -> Vec<String> {
+    let mut lines: Vec<String> = preview
+        .invalid
+        .iter()
+        .take(IMPORT_REASONS_SHOWN)
+        .map(|bad| format!("Entry {}: {}", bad.index + 1, bad.reason))
+        .collect();
+    if preview.invalid.len() > lines.len() {
+        lines.push(format!("and {} more", preview.invalid.len() - lines.len()));
+    }
+    lines
+}
+
+/// The person's entries that a file's versions would replace, named by when they started and
+/// what they noted: "1 March 2024 at 09:30: Tired or drained".
+#[must_use]
+pub fn import_replaced(journal: &Journal, preview: &ImportPreview) -> Vec<String> {
+    preview
+        .to_update
+        .iter()
+        .filter_map(|theirs| journal.get(&theirs.id))
+        .map(|mine| {
+            let symptoms = symptom_labels(mine).join(", ");
+            format!(
+                "{} at {}{}{}",
+                date_label(mine.started.date()),
+                time_label(mine.started),
+                if symptoms.is_empty() { "" } else { ": " },
+                symptoms
+            )
+        })
+        .collect()
 }

@@ -139,6 +139,16 @@ fn h1(h: &mut Html, text: &str) {
     h.leaf("h1", &[("tabindex", "-1")], text);
 }
 
+/// What goes inside a list (`<ul>`, `<ol>`): one item per line of text, escaped.
+#[must_use]
+pub fn text_items(lines: &[String]) -> String {
+    let mut h = Html::new();
+    for line in lines {
+        h.leaf("li", &[], line);
+    }
+    h.into_string()
+}
+
 fn link_list(h: &mut Html, links: impl IntoIterator<Item = (Route, String)>) {
     h.open("ul", &[("class", "link-list")]);
     for (route, text) in links {

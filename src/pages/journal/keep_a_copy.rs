@@ -9,6 +9,7 @@ use aftercare_core::journal::{
     self as core, check_import_size, export_csv, export_json, preview_import, ImportPreview,
     UTF8_BOM,
 };
+use aftercare_core::pages;
 use leptos::prelude::*;
 
 use super::focus;
@@ -201,22 +202,7 @@ fn Import() -> impl IntoView {
         clear_file();
     };
     let changes = move || preview.with(|p| p.as_ref().is_some_and(ImportPreview::changes_anything));
-    let reasons = move || {
-        preview.with(|p| {
-            p.as_ref().map_or_else(Vec::new, |p| {
-                let mut lines: Vec<String> = p
-                    .invalid
-                    .iter()
-                    .take(20)
-                    .map(|bad| format!("Entry {}: {}", bad.index + 1, bad.reason))
-                    .collect();
-                if p.invalid.len() > lines.len() {
-                    lines.push(format!("and {} more", p.invalid.len() - lines.len()));
-                }
-                lines
-            })
-        })
-    };
+    let reasons = move || preview.with(|p| p.as_ref().map_or_else(Vec::new, core::import_reasons));
     // What the person should know before confirming (entries of theirs the file would
     // replace, entries dated in the future), as one line of text.
     let warnings = move || {
@@ -230,24 +216,10 @@ fn Import() -> impl IntoView {
     // and what they noted.
     let replaced = move || {
         preview.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return Vec::new();
-            };
-            store.journal().with_untracked(|j| {
-                p.to_update
-                    .iter()
-                    .filter_map(|theirs| j.get(&theirs.id))
-                    .map(|mine| {
-                        let symptoms = core::symptom_labels(mine).join(", ");
-                        format!(
-                            "{} at {}{}{}",
-                            core::date_label(mine.started.date()),
-                            core::time_label(mine.started),
-                            if symptoms.is_empty() { "" } else { ": " },
-                            symptoms
-                        )
-                    })
-                    .collect::<Vec<String>>()
+            p.as_ref().map_or_else(Vec::new, |p| {
+                store
+                    .journal()
+                    .with_untracked(|j| core::import_replaced(j, p))
             })
         })
     };
@@ -289,14 +261,7 @@ fn Import() -> impl IntoView {
                         hidden=move || replaced().is_empty()
                     >
                         <summary>"Which of your entries would be replaced"</summary>
-                        <ul>
-                            {move || {
-                                replaced()
-                                    .into_iter()
-                                    .map(|line| view! { <li>{line}</li> })
-                                    .collect_view()
-                            }}
-                        </ul>
+                        <ul inner_html=move || pages::text_items(&replaced())></ul>
                     </details>
                     <p class="journal-import-future" hidden=move || held() == 0>
                         {held_words}
@@ -306,14 +271,7 @@ fn Import() -> impl IntoView {
                     </p>
                     <details hidden=move || reasons().is_empty()>
                         <summary>"Why some entries cannot be imported"</summary>
-                        <ul>
-                            {move || {
-                                reasons()
-                                    .into_iter()
-                                    .map(|r| view! { <li>{r}</li> })
-                                    .collect_view()
-                            }}
-                        </ul>
+                        <ul inner_html=move || pages::text_items(&reasons())></ul>
                     </details>
                     <p class="button-row" hidden=move || !changes()>
                         <button type="button" on:click=confirm>
