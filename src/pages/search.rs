@@ -16,6 +16,7 @@ use aftercare_core::pages::search::{
 };
 use aftercare_core::pages::{SearchPage, MAIN_ID};
 use aftercare_core::route::Params;
+use aftercare_core::triage::red_flags;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -39,7 +40,7 @@ pub fn Search() -> impl IntoView {
             let now = (q.get(), symptoms.get());
             if shows.as_ref().unwrap_or(&written) != &now {
                 let page = SearchPage::compute(&now.0, &now.1);
-                update(&root, &page);
+                shown.with_value(|old| update(&root, old, &page));
                 shown.set_value(page);
             }
             now
@@ -105,16 +106,14 @@ pub fn answer_early(params: &Params) -> bool {
     true
 }
 
-/// Rewrites the parts of the page that `page` changes.
-fn update(root: &web_sys::Element, page: &SearchPage) {
+/// Rewrites the parts of the page that `page` changes from `old`, the page it shows.
+fn update(root: &web_sys::Element, old: &SearchPage, page: &SearchPage) {
     let part = |selector: &str| root.query_selector(selector).ok().flatten();
     let class = |class: &str| part(&format!(".{class}"));
-    if let Some(flags) = class(FLAGS_CLASS) {
-        // The same cards stay as they are (a card being read does not flicker as words change).
-        let cards = page.flags_inner();
-        if flags.inner_html() != cards {
-            flags.set_inner_html(&cards);
-        }
+    // The same cards stay as they are (a card being read does not flicker as words change).
+    let same_flags = red_flags::same(&old.flags, &page.flags);
+    if let Some(flags) = class(FLAGS_CLASS).filter(|_| !same_flags) {
+        flags.set_inner_html(&page.flags_inner());
     }
     if let Some(status) = part(STATUS_SELECTOR) {
         let text = page.status();

@@ -413,9 +413,29 @@ pub fn named_by(symptoms: &[Symptom], text: &str) -> Vec<&'static RedFlag> {
         .collect()
 }
 
+/// Whether two lists name the same flags in the same order (a page redraws its cards only
+/// when they differ).
+#[must_use]
+pub fn same(a: &[&RedFlag], b: &[&RedFlag]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.slug == y.slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_compares_the_flags_named_in_order() {
+        let chest = named_by(&[], "chest pain");
+        let both = named_by(&[], "chest pain and suicidal");
+        assert!(same(&chest, &named_by(&[], "short of breath")));
+        assert!(!same(&chest, &both));
+        assert!(!same(
+            &both,
+            &both.iter().rev().copied().collect::<Vec<_>>()
+        ));
+        assert!(same(&[], &[]));
+    }
 
     #[test]
     fn flags_are_most_urgent_first() {

@@ -20,7 +20,7 @@ use aftercare_core::content::Symptom;
 use aftercare_core::journal::{self as core, group_by_day, Entry, EntryId, Filter};
 use aftercare_core::pages;
 use aftercare_core::route::Route;
-use aftercare_core::triage::RedFlag;
+use aftercare_core::triage::{red_flags, RedFlag};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -77,12 +77,7 @@ impl PartialEq for Listing {
     fn eq(&self, other: &Listing) -> bool {
         self.matching == other.matching
             && self.cards == other.cards
-            && self.flags.len() == other.flags.len()
-            && self
-                .flags
-                .iter()
-                .zip(&other.flags)
-                .all(|(a, b)| a.slug == b.slug)
+            && red_flags::same(&self.flags, &other.flags)
     }
 }
 
@@ -108,15 +103,20 @@ pub fn JournalList() -> impl IntoView {
             timed("journal.filter", || {
                 let list = journal.filter(&filter);
                 let days = group_by_day(&list[..limit.min(list.len())]);
-                let named: Vec<&'static str> = days
-                    .iter()
-                    .flat_map(|d| &d.entries)
-                    .flat_map(|e| cache.of(e))
-                    .map(|f| f.slug)
-                    .collect();
+                // Each entry's flags, read once: for its card, and for the cards on top.
+                let mut named: Vec<&'static str> = Vec::new();
+                let cards = pages::journal_days_inner(
+                    &days,
+                    &mut |e| {
+                        let flags = cache.of(e);
+                        named.extend(flags.iter().map(|f| f.slug));
+                        flags
+                    },
+                    writable,
+                );
                 Listing {
                     matching: list.len(),
-                    cards: pages::journal_days_inner(&days, &mut |e| cache.of(e), writable),
+                    cards,
                     flags: RedFlag::all()
                         .iter()
                         .filter(|f| named.contains(&f.slug))
