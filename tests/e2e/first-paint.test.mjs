@@ -24,6 +24,34 @@ const h1Of = (route) => route.heading || route.title;
 const STATIC = table.filter((r) => !/^(search|check|journal)/.test(r.path));
 // The interactive pages whose start (header, heading, lead) is prerendered.
 const STARTED = ['check/', 'journal/'];
+
+/** Records the page's layout shifts from its start: `window.__shift`, their total score, and
+ * `window.__moved`, each moved element's name with its top edge before (`top`) and after. */
+const watchShifts = (page) =>
+  page.addInitScript(() => {
+    window.__shift = 0;
+    window.__moved = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__shift += entry.value;
+        for (const s of entry.sources) {
+          window.__moved.push({ name: `${s.node?.nodeName}.${s.node?.className}`, top: s.previousRect.top, to: s.currentRect.top });
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+
+/** Holds back the requests `pattern` matches (a bundle's wasm) until the returned function is
+ * called, so what the page does before its app arrives can be seen. */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 let server, chromium, context;
 
 before(async () => {
@@ -101,19 +129,7 @@ describe('before the app', () => {
       const page = await newPage(context);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        window.__shifted = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            window.__shift += entry.value;
-            for (const source of entry.sources) {
-              const node = source.node;
-              window.__shifted.push(`${node?.nodeName}.${node?.className} ${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`);
-            }
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchShifts(page);
       const response = await page.goto(server.url + route.path);
       const prerendered = await response.text();
       await appReady(page);
@@ -127,7 +143,7 @@ describe('before the app', () => {
           return ['.skip-link', 'header', 'main', 'footer'].map((s) => doc.querySelector(s)?.outerHTML.replaceAll('<!---->', ''));
         };
         const parsed = new DOMParser().parseFromString(html, 'text/html');
-        return [parts(document), parts(parsed), [window.__shift, window.__shifted]];
+        return [parts(document), parts(parsed), [window.__shift, window.__moved.map((m) => `${m.name} ${m.top} -> ${m.to}`)]];
       }, prerendered);
       assert.deepEqual(live, before, `${route.path || '/'}: the app shows what was prerendered`);
       // Nothing visible may move. Once, on a heavily loaded 2-core machine, Chromium scored a
@@ -145,27 +161,9 @@ describe('before the app', () => {
       const page = await newPage(context);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript(() => {
-        // The shifts' total score, and each shifted element: where its top edge was before.
-        window.__shift = 0;
-        window.__moved = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            window.__shift += entry.value;
-            for (const source of entry.sources) {
-              const node = source.node;
-              window.__moved.push({ top: source.previousRect.top, name: `${node?.nodeName}.${node?.className}` });
-            }
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchShifts(page);
       // Hold the bundle back: the start is on screen, whole, before the app.
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/(check|journal)-[0-9a-f]+_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, /(check|journal)-[0-9a-f]+_bg\.wasm$/);
       await page.goto(server.url + where);
       const start = await page.evaluate(() => ({
         h1: document.querySelector('main h1')?.getBoundingClientRect().top,
@@ -209,22 +207,8 @@ describe('before the app', () => {
   test('the search page paints its heading before the reader, and nothing moves when the answers come', async () => {
     for (const where of ['search/?q=chest+pain', 'search/?q=tired&symptoms=fatigue', 'search/']) {
       const page = await newPage(context);
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        window.__moved = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            window.__shift += entry.value;
-            for (const s of entry.sources) window.__moved.push(`${s.node?.nodeName}.${s.node?.className} at ${s.previousRect.top}`);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      await watchShifts(page);
+      const release = await holdBack(page, /reader-[0-9a-f]+_bg\.wasm$/);
       await page.goto(server.url + where);
       const h1 = await page.evaluate(() => document.querySelector('main h1')?.getBoundingClientRect().top);
       assert.equal(typeof h1, 'number', `${where}: the heading paints before the reader`);
@@ -250,12 +234,7 @@ describe('before the app', () => {
 
   test('words typed into the search page before the reader arrives keep the chosen symptoms', async () => {
     const page = await newPage(context);
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /reader-[0-9a-f]+_bg\.wasm$/);
     await page.goto(server.url + 'search/?symptoms=fatigue');
     await page.locator('#site-q').click();
     await page.keyboard.type('tired');
@@ -274,12 +253,7 @@ describe('before the app', () => {
   test('words typed before the app arrives are kept and searched', async () => {
     const page = await newPage(context);
     // Hold the reader's WebAssembly back so the typing happens on the prerendered page.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /reader-[0-9a-f]+_bg\.wasm$/);
     await page.goto(server.url);
     await page.locator('#site-q').click();
     await page.keyboard.type('tired');
@@ -295,12 +269,7 @@ describe('before the app', () => {
 
   test('typed words are answered before the app mounts, and the app takes that answer over unchanged', async () => {
     const page = await newPage(context);
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/reader-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /reader-[0-9a-f]+_bg\.wasm$/);
     await page.goto(server.url);
     await page.locator('#site-q').click();
     await page.keyboard.type('chest pain tired');
