@@ -126,19 +126,15 @@ impl SearchPage {
         if self.flags.is_empty() {
             return String::new();
         }
-        let mut h = Html::new();
-        h.open(
+        element(
             "div",
             &[
                 ("class", "flag-cards"),
                 ("role", "region"),
                 ("aria-label", "Get help"),
             ],
-        );
-        let mut s = h.into_string();
-        s.push_str(&care::red_flag_cards(&self.flags, "search"));
-        s.push_str("</div>");
-        s
+            &care::red_flag_cards(&self.flags, "search"),
+        )
     }
 
     /// "Showing results for …" when the words were read as others, and the note when only the
@@ -196,11 +192,11 @@ impl SearchPage {
                 .as_ref()
                 .map(|r| r.hits.as_slice())
                 .unwrap_or_default();
-            h.open("ol", &[("class", "results"), ("aria-label", "Answers")]);
-            let mut s = h.into_string();
-            s.push_str(&results_inner(&self.shown, hits));
-            s.push_str("</ol>");
-            return s;
+            return element(
+                "ol",
+                &[("class", "results"), ("aria-label", "Answers")],
+                &results_inner(&self.shown, hits),
+            );
         }
         h.into_string()
     }
@@ -268,9 +264,7 @@ impl SearchPage {
     /// The whole page, as the app shows it inside `<main>`.
     #[must_use]
     pub fn outer(&self) -> String {
-        let mut s = String::new();
-        wrap(&mut s, SEARCH_CLASS, &self.inner());
-        s
+        element("div", &[("class", SEARCH_CLASS)], &self.inner())
     }
 
     /// The whole page's inner HTML. The filter's toggles are written only when it opens
@@ -278,12 +272,10 @@ impl SearchPage {
     #[must_use]
     pub fn inner(&self) -> String {
         let open = self.filter_opens();
-        let mut h = Html::new();
-        h1(&mut h, "Find an answer");
-        let mut s = h.into_string();
-        wrap(&mut s, FLAGS_CLASS, &self.flags_inner());
-        let mut h = Html::new();
-        h.leaf(
+        let mut heading = Html::new();
+        h1(&mut heading, "Find an answer");
+        let mut lead = Html::new();
+        lead.leaf(
             "p",
             &[("class", "lead")],
             "Type what you feel in your own words in the search box above, or choose symptoms below.",
@@ -297,45 +289,52 @@ impl SearchPage {
             ],
             &self.status(),
         );
-        s.push_str(h.as_str());
-        wrap(&mut s, NOTES_CLASS, &self.notes_inner());
-        let mut h = Html::new();
+        let mut summary = Html::new();
+        summary
+            .text("Filter by symptom")
+            .leaf("span", &[("class", CHOSEN_CLASS)], &self.chosen());
+        let mut clear = Html::new();
+        let clear_attrs: &[(&str, &str)] = if self.filter.is_empty() {
+            &[("type", "button"), ("class", CLEAR_CLASS), ("hidden", "")]
+        } else {
+            &[("type", "button"), ("class", CLEAR_CLASS)]
+        };
+        clear.leaf("button", clear_attrs, "Clear symptoms");
         let details: &[(&str, &str)] = if open {
             &[("class", FILTER_CLASS), ("open", "")]
         } else {
             &[("class", FILTER_CLASS)]
         };
-        h.open("details", details)
-            .open("summary", &[])
-            .text("Filter by symptom")
-            .leaf("span", &[("class", CHOSEN_CLASS)], &self.chosen())
-            .close("summary")
-            .open("ul", &[("class", TOGGLES_CLASS)]);
-        s.push_str(h.as_str());
-        if open {
-            s.push_str(&self.toggles_inner());
-        }
-        let mut h = Html::new();
-        h.close("ul");
-        let clear: &[(&str, &str)] = if self.filter.is_empty() {
-            &[("type", "button"), ("class", CLEAR_CLASS), ("hidden", "")]
+        let toggles = if open {
+            self.toggles_inner()
         } else {
-            &[("type", "button"), ("class", CLEAR_CLASS)]
+            String::new()
         };
-        h.leaf("button", clear, "Clear symptoms").close("details");
-        s.push_str(h.as_str());
-        wrap(&mut s, ANSWERS_CLASS, &self.answers_inner());
-        s
+        let filter = [
+            element("summary", &[], summary.as_str()),
+            element("ul", &[("class", TOGGLES_CLASS)], &toggles),
+            clear.into_string(),
+        ]
+        .concat();
+        [
+            heading.into_string(),
+            element("div", &[("class", FLAGS_CLASS)], &self.flags_inner()),
+            lead.into_string(),
+            element("div", &[("class", NOTES_CLASS)], &self.notes_inner()),
+            element("details", details, &filter),
+            element("div", &[("class", ANSWERS_CLASS)], &self.answers_inner()),
+        ]
+        .concat()
     }
 }
 
-/// Appends `<div class="{class}">{inner}</div>` to `s`.
-fn wrap(s: &mut String, class: &str, inner: &str) {
-    let mut h = Html::new();
-    h.open("div", &[("class", class)]);
-    s.push_str(h.as_str());
-    s.push_str(inner);
-    s.push_str("</div>");
+/// `<tag attrs>inner</tag>`, where `inner` is markup this module's writers already escaped.
+fn element(tag: &str, attrs: &[(&str, &str)], inner: &str) -> String {
+    let mut open = Html::new();
+    open.open(tag, attrs);
+    let mut close = Html::new();
+    close.close(tag);
+    [open.as_str(), inner, close.as_str()].concat()
 }
 
 fn count_inner(n: usize) -> Html {
