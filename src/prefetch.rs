@@ -8,7 +8,7 @@
 use crate::nav::base_path;
 use aftercare_core::route::Route;
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The meta element the build writes into every page: the other bundles' files.
 const META: &str = "aftercare-prefetch";
@@ -48,13 +48,7 @@ fn linked_bundles(document: &web_sys::Document) -> Vec<&'static str> {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    for i in 0..links.length() {
-        let Some(link) = links
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            continue;
-        };
+    for link in crate::window::nodes::<web_sys::HtmlAnchorElement>(&links) {
         if link.origin() != origin {
             continue;
         }

@@ -1,7 +1,7 @@
-//! Window-wide tools every module may use: listeners on the window, work for idle time and
-//! console warnings. A
-//! leaf: it imports no other module of the app, so any module can use it without closing a
-//! circle (see ARCHITECTURE.md, "Module graph").
+//! Window-wide tools every module may use: listeners on the window, work for idle time,
+//! console warnings and the elements of a query's result. A leaf: it imports no other module
+//! of the app, so any module can use it without closing a circle (see ARCHITECTURE.md,
+//! "Module graph").
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -15,6 +15,11 @@ where
     E::EventType: wasm_bindgen::JsCast,
 {
     let _ = leptos::prelude::window_event_listener(event, handler);
+}
+
+/// The nodes of `list` that are `T`s, in document order.
+pub fn nodes<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
+    (0..list.length()).filter_map(move |i| list.item(i).and_then(|n| n.dyn_into::<T>().ok()))
 }
 
 /// A warning in the console, prefixed so it is clear where it comes from.

@@ -141,13 +141,7 @@ fn update(root: &web_sys::Element, old: &SearchPage, page: &SearchPage) {
     let Ok(toggles) = root.query_selector_all("button.toggle") else {
         return;
     };
-    for i in 0..toggles.length() {
-        let Some(button) = toggles
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for button in crate::window::nodes::<web_sys::Element>(&toggles) {
         let Some(symptom) = button
             .get_attribute(SYMPTOM_ATTR)
             .and_then(|slug| Symptom::from_slug(&slug))
