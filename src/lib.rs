@@ -1,10 +1,12 @@
-//! Aftercare's client app: thin Leptos components over the pure core (`aftercare_core`).
+//! Aftercare's client app: thin views over the pure core (`aftercare_core`).
 //!
-//! `app` is the root and layout, `nav` owns the location, `pages/` holds one file per page
-//! and `components/` the small pieces pages share; `window` holds the window-wide tools all
-//! of them may use. The modules form a graph without circles (ARCHITECTURE.md, "Module
-//! graph"); this file wires them together. Behaviour lives in the core; components read
-//! signals, call methods and render.
+//! `router` owns the location and `frame` makes the header, footer and status notes live on
+//! every page, in plain `web_sys`. `reader` shows the static pages and search without a
+//! framework; `app` mounts the Leptos pages (checker, journal) into `<main>`, reading the
+//! router through `nav`. `pages/` holds one file per page and `components/` the small pieces
+//! pages share; `window` holds the window-wide tools all of them may use. The modules form
+//! a graph without circles (ARCHITECTURE.md, "Module graph"); this file wires them together.
+//! Behaviour lives in the core; views read the location or signals, call methods and render.
 //!
 //! The library is one shell for several bundles. Each bundle is a thin binary in `src/bin/`
 //! that starts the shell with one of [`bundles`]' tables: which pages it shows, and what it
@@ -13,50 +15,27 @@
 mod app;
 pub mod bundles;
 mod components;
+mod frame;
 mod journal_store;
 mod nav;
 mod pages;
 mod prefetch;
 mod pwa;
+mod reader;
 mod region;
+mod router;
 mod storage;
 mod takeover;
 mod window;
 
 pub use bundles::Shell;
 
-/// Mounts the app of `shell` on the page, taking over the prerendered markup if the page has
-/// some.
+/// Starts the bundle of `shell` on the page: navigation, the frame and the bundle's pages,
+/// taking over the prerendered markup if the page has some.
 pub fn start(shell: Shell) {
     (shell.ask_early)();
     region::start();
-    // The app takes over a prerendered page after its paint, so the words show first. Someone
-    // already typing has seen the page: a bundle with search shows their answer at once and
-    // takes over after that paint; the others take over at once.
-    let typed = takeover::typed();
-    if takeover::is_prerendered()
-        && (typed.is_empty() || (shell.answer_early)(&takeover::search_params(&typed)))
-    {
-        takeover::after_next_paint(move || mount(shell));
-    } else {
-        mount(shell);
-    }
+    router::install(shell.bundle);
+    (shell.show)();
     prefetch::when_idle();
-}
-
-fn mount(shell: Shell) {
-    let prerendered = takeover::clear();
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    else {
-        return;
-    };
-    if let Some(prerendered) = &prerendered {
-        prerendered.before_mount(shell.bundle);
-    }
-    leptos::mount::mount_to(body, move || app::app(shell)).forget();
-    if let Some(prerendered) = prerendered {
-        prerendered.restore();
-    }
 }

@@ -5,7 +5,7 @@
 //! to save data or the connection is 2G (then a bundle is fetched only when its page opens),
 //! nor offline, nor once a service worker runs the page (its offline copy has every bundle).
 
-use crate::nav::base_path;
+use crate::router::base_path;
 use aftercare_core::route::Route;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;

@@ -9,7 +9,6 @@
 
 use crate::storage;
 use aftercare_core::triage::Region;
-use leptos::ev;
 use wasm_bindgen::JsCast;
 
 /// Where the choice is remembered: a region's slug, or "all".
@@ -123,7 +122,7 @@ fn set_status(text: &str) {
 /// Applies the saved or guessed region at start, and remembers a new pick from the picker.
 pub fn start() {
     apply(&current());
-    crate::window::on_window(ev::change, |event| {
+    crate::window::on_window("change", |event: web_sys::Event| {
         let Some(input) = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -12,8 +12,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::ev;
-use leptos::prelude::window_event_listener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -172,7 +170,7 @@ pub fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StorageError> {
 /// (`None` when it cleared everything). The browser sends this event only to the other tabs,
 /// never to the one that wrote.
 pub fn on_change(changed: impl Fn(Option<String>) + 'static) {
-    let _ = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+    crate::window::on_window("storage", move |event: web_sys::StorageEvent| {
         changed(event.key());
     });
 }

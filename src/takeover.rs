@@ -1,16 +1,16 @@
-//! Taking over a prerendered page. The build writes each static page's HTML into its
-//! `index.html`, so the words paint before the WebAssembly arrives. When the app starts it
-//! removes that markup and mounts itself in the same task, so the browser never paints in
-//! between; the app renders the very same markup (the core writes both), so nothing moves.
-//!
-//! The app waits for the prerendered page to have been painted and presented (two animation
-//! frames, then a task) before it takes over, so compiling and starting the WebAssembly never
-//! delays the words' first paint.
+//! Taking over a prerendered page. The build writes each page's frame and content (or an
+//! interactive page's start) into its `index.html`, so the words paint before the WebAssembly
+//! arrives. The frame is kept as it stands (`frame` gives it behaviour, so words typed into
+//! the search box and its focus stay); the reader keeps a static page's content too. A
+//! Leptos bundle writes `<main>` again, in one task with the same markup (the core writes
+//! both), so nothing moves; it waits for the prerendered page to have been painted and
+//! presented (two animation frames, then a task) first, so compiling and starting the app
+//! never delays the words' first paint.
 //!
 //! What a person did with the prerendered page before the app arrived is carried over: the
-//! scroll position, and anything typed into the search box (with its focus).
+//! scroll position, and anything typed into the search box (the reader searches it).
 
-use aftercare_core::route::{Bundle, Params, Route};
+use aftercare_core::route::{Params, Route};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -86,42 +86,29 @@ pub fn after_next_paint(start: impl FnOnce() + 'static) {
     }
 }
 
-/// What the prerendered page held when the app arrived.
-pub struct Prerendered {
-    scroll: (f64, f64),
-    typed: Option<(String, bool)>,
+/// Where the window is scrolled to.
+pub fn scroll() -> (f64, f64) {
+    web_sys::window().map_or((0.0, 0.0), |w| {
+        (
+            w.scroll_x().unwrap_or_default(),
+            w.scroll_y().unwrap_or_default(),
+        )
+    })
 }
 
-/// Removes the prerendered markup (if any) and remembers what the person had done with it.
-pub fn clear() -> Option<Prerendered> {
-    let window = web_sys::window()?;
-    let document = window.document()?;
-    let body = document.body()?;
-    if !body.has_attribute("data-prerendered") {
-        return None;
+/// Scrolls back to `scroll` (after a page's content was written again), if it moved.
+pub fn restore_scroll(scroll: (f64, f64)) {
+    if let Some(window) = web_sys::window() {
+        if self::scroll() != scroll {
+            window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+        }
     }
-    let typed = document
-        .get_element_by_id("site-q")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| {
-            let focused = document
-                .active_element()
-                .is_some_and(|el| el.id() == "site-q");
-            (input.value(), focused)
-        });
-    let scroll = (
-        window.scroll_x().unwrap_or_default(),
-        window.scroll_y().unwrap_or_default(),
-    );
-    body.set_inner_html("");
-    let _ = body.remove_attribute("data-prerendered");
-    Some(Prerendered { scroll, typed })
 }
 
 /// The search page's parameters for words typed before the app arrived: the words as `q`,
 /// with the chosen symptoms kept when the page is the search page itself.
 pub fn search_params(typed: &str) -> Params {
-    let mut params = if crate::nav::current_route() == Route::Search {
+    let mut params = if crate::router::current_route() == Route::Search {
         web_sys::window()
             .and_then(|w| w.location().search().ok())
             .map(|search| Params::parse(&search))
@@ -131,45 +118,4 @@ pub fn search_params(typed: &str) -> Params {
     };
     params.set("q", typed);
     params
-}
-
-impl Prerendered {
-    /// Before the app mounts: a bundle with search starts on the search for what was typed
-    /// (as its first keystroke would have taken it there), so its box and results show the
-    /// words from the start.
-    pub fn before_mount(&self, bundle: Bundle) {
-        if Route::Search.bundle() != bundle {
-            return;
-        }
-        if let Some((value, _)) = self.typed.as_ref().filter(|(v, _)| !v.is_empty()) {
-            crate::nav::push_url(Route::Search, &search_params(value));
-        }
-    }
-
-    /// After the app has mounted: puts the scroll position back and the focus in the search
-    /// box if it was there.
-    pub fn restore(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if self.scroll != (0.0, 0.0) {
-            window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
-        }
-        let Some((_, focused)) = self.typed else {
-            return;
-        };
-        let Some(input) = window
-            .document()
-            .and_then(|d| d.get_element_by_id("site-q"))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if focused {
-            let _ = input.focus();
-            // The caret after the words, as it was while typing.
-            let end = u32::try_from(input.value().encode_utf16().count()).unwrap_or(u32::MAX);
-            let _ = input.set_selection_range(end, end);
-        }
-    }
 }

@@ -7,14 +7,64 @@ use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The page's document (there is always one where the app runs; `None` keeps callers honest).
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Calls `handler` with each `event` of `target` that is an `E`, for as long as the page
+/// lives. Every long-lived listener of the app goes through here or [`on_window`].
+pub fn listen<E: JsCast>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    mut handler: impl FnMut(E) + 'static,
+) {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Ok(event) = event.dyn_into::<E>() {
+            handler(event);
+        }
+    });
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    closure.forget();
+}
+
 /// Listens to a window event for the life of the page (the app runs the page until it
-/// unloads). Every window-wide listener of the app goes through here.
-pub fn on_window<E>(event: E, handler: impl Fn(E::EventType) + 'static)
-where
-    E: leptos::ev::EventDescriptor + 'static,
-    E::EventType: wasm_bindgen::JsCast,
-{
-    let _ = leptos::prelude::window_event_listener(event, handler);
+/// unloads).
+pub fn on_window<E: JsCast>(event: &str, handler: impl FnMut(E) + 'static) {
+    if let Some(window) = web_sys::window() {
+        listen(&window, event, handler);
+    }
+}
+
+/// Runs `task` before the next frame is painted (`requestAnimationFrame`), or at once where
+/// the browser refuses.
+pub fn next_frame(task: impl FnOnce() + 'static) {
+    let task = std::rc::Rc::new(std::cell::Cell::new(Some(task)));
+    let run = {
+        let task = std::rc::Rc::clone(&task);
+        move || {
+            if let Some(task) = task.take() {
+                task();
+            }
+        }
+    };
+    let scheduled = web_sys::window().is_some_and(|w| {
+        let frame = Closure::once_into_js(run.clone());
+        w.request_animation_frame(frame.unchecked_ref()).is_ok()
+    });
+    if !scheduled {
+        run();
+    }
+}
+
+/// Runs `task` after `ms` milliseconds (`setTimeout`), or never where the browser refuses.
+pub fn after(ms: i32, task: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let task = Closure::once_into_js(task);
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), ms);
+    }
 }
 
 /// The nodes of `list` that are `T`s, in document order.

@@ -1,8 +1,8 @@
 //! Small pieces the pages share.
 
 pub mod care;
+pub mod install_note;
 pub mod journal_files;
 pub mod journal_notice;
-pub mod layout;
 pub mod symptoms;
 pub mod triage;

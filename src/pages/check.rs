@@ -11,7 +11,7 @@
 //!
 //! The state lives in the URL (`?flags=chest&symptoms=fatigue,tingling&since=1-3`), so a
 //! copied link or a reload reproduces the view; the page reads it with `Nav::param` and
-//! writes it with `Nav::set_param`. Unknown words in a hand-edited link are ignored. The
+//! writes it with `router::set_param`. Unknown words in a hand-edited link are ignored. The
 //! rules are `aftercare_core::triage`; this page only shows them.
 
 use crate::components::care::FlagCards;
@@ -110,9 +110,9 @@ pub fn Check() -> impl IntoView {
     let answer = move || flags.with(|f| symptoms.with(|s| since.with(|t| Answer::of(f, s, t))));
     let cards = Signal::derive(move || answer().flags);
     let clear = move |_| {
-        nav.set_param(FLAGS, "");
-        nav.set_param(Filter::PARAM, "");
-        nav.set_param(SINCE, "");
+        crate::router::set_param(FLAGS, "");
+        crate::router::set_param(Filter::PARAM, "");
+        crate::router::set_param(SINCE, "");
     };
     // A card that was not there before is brought into view, wherever the tick was made.
     Effect::new(move |before: Option<Vec<&'static str>>| {
@@ -139,12 +139,12 @@ pub fn Check() -> impl IntoView {
             <h1 tabindex="-1">"Check my symptoms"</h1>
             <p class="lead">{aftercare_core::pages::CHECK_LEAD}</p>
             <div class="check-form">
-                {flag_choices(flags, nav)}
+                {flag_choices(flags)}
                 <div class="check-flags" tabindex="-1" hidden=move || cards.with(Vec::is_empty)>
                     <FlagCards flags=cards id_scope="check"/>
                 </div>
-                {symptom_choices(symptoms, nav)}
-                {since_choices(since, nav)}
+                {symptom_choices(symptoms)}
+                {since_choices(since)}
                 <button type="button" class="secondary" on:click=clear>
                     "Start again"
                 </button>
@@ -262,7 +262,7 @@ fn answer_view(answer: Answer) -> AnyView {
 }
 
 /// The red-flag checkboxes, one per flag, most urgent first.
-fn flag_choices(flags: Signal<String>, nav: Nav) -> impl IntoView {
+fn flag_choices(flags: Signal<String>) -> impl IntoView {
     view! {
         <fieldset class="check-red-flags">
             <legend>"Any of these right now?"</legend>
@@ -283,7 +283,7 @@ fn flag_choices(flags: Signal<String>, nav: Nav) -> impl IntoView {
                                         }
                                         on:change=move |_| {
                                             let next = flags.with_untracked(|p| toggle_flag(p, flag));
-                                            nav.set_param(FLAGS, &next);
+                                            crate::router::set_param(FLAGS, &next);
                                         }
                                     />
                                     <span>{flag.title}</span>
@@ -298,11 +298,11 @@ fn flag_choices(flags: Signal<String>, nav: Nav) -> impl IntoView {
 }
 
 /// The symptom checkboxes, one per symptom in taxonomy order, red flags included.
-fn symptom_choices(symptoms: Signal<String>, nav: Nav) -> impl IntoView {
+fn symptom_choices(symptoms: Signal<String>) -> impl IntoView {
     let toggle = move |symptom: Symptom| {
         let mut f = symptoms.with_untracked(|p| Filter::from_param(p));
         f.toggle(symptom);
-        nav.set_param(Filter::PARAM, &f.to_param());
+        crate::router::set_param(Filter::PARAM, &f.to_param());
     };
     view! {
         <fieldset class="check-symptoms">
@@ -327,7 +327,7 @@ fn symptom_choices(symptoms: Signal<String>, nav: Nav) -> impl IntoView {
 }
 
 /// The radio group for roughly when the session was.
-fn since_choices(since: Signal<String>, nav: Nav) -> impl IntoView {
+fn since_choices(since: Signal<String>) -> impl IntoView {
     view! {
         <fieldset class="check-since">
             <legend>"When was your session?"</legend>
@@ -343,7 +343,7 @@ fn since_choices(since: Signal<String>, nav: Nav) -> impl IntoView {
                                         name="since"
                                         value=b.slug()
                                         prop:checked=move || since.with(|p| p == b.slug())
-                                        on:change=move |_| nav.set_param(SINCE, b.slug())
+                                        on:change=move |_| crate::router::set_param(SINCE, b.slug())
                                     />
                                     <span>{b.label()}</span>
                                 </label>

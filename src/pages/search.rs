@@ -3,107 +3,96 @@
 //! and survives a reload.
 //!
 //! The core writes the page (`pages::SearchPage`: the engine's answer, the filter, the red
-//! flags' cards, as HTML). This component puts it in the document once, then rewrites only the
+//! flags' cards, as HTML). [`SearchView`] puts it in the document once, then rewrites only the
 //! parts that change as the URL does, so the live status line, an open filter and the focus on
-//! a toggle stay where they are.
+//! a toggle stay where they are. Plain `web_sys`: the reader bundle shows it, with no
+//! framework.
 
-use crate::nav::Nav;
+use crate::router::Location;
 use aftercare_core::content::Symptom;
 use aftercare_core::filter::Filter;
 use aftercare_core::pages::search::{
-    ANSWERS_CLASS, CHOSEN_CLASS, CLEAR_CLASS, FLAGS_CLASS, NOTES_CLASS, SEARCH_CLASS,
-    STATUS_SELECTOR, SYMPTOM_ATTR, TOGGLES_CLASS,
+    ANSWERS_CLASS, CHOSEN_CLASS, CLEAR_CLASS, FLAGS_CLASS, NOTES_CLASS, STATUS_SELECTOR,
+    SYMPTOM_ATTR, TOGGLES_CLASS,
 };
-use aftercare_core::pages::{SearchPage, MAIN_ID};
-use aftercare_core::route::Params;
+use aftercare_core::pages::SearchPage;
 use aftercare_core::triage::red_flags;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The search page.
-#[component]
-pub fn Search() -> impl IntoView {
-    let nav = Nav::get();
-    let q = nav.param("q");
-    let symptoms = nav.param(Filter::PARAM);
-    let written = (q.get_untracked(), symptoms.get_untracked());
-    let first = SearchPage::compute(&written.0, &written.1);
-    let inner = first.inner();
-    // The page as last written: a filter opened later builds its toggles from it.
-    let shown = StoredValue::new_local(first);
-    let root = NodeRef::<leptos::html::Div>::new();
-    root.on_load(move |root| {
-        let root = web_sys::Element::from(root);
-        // Rewrites the page when the words or the symptoms differ from what it shows (on the
-        // first run, from what it was written with).
-        Effect::new(move |shows: Option<(String, String)>| {
-            let now = (q.get(), symptoms.get());
-            if shows.as_ref().unwrap_or(&written) != &now {
-                let page = SearchPage::compute(&now.0, &now.1);
-                shown.with_value(|old| update(&root, old, &page));
-                shown.set_value(page);
-            }
-            now
-        });
-    });
-    let click = move |event: leptos::ev::MouseEvent| {
-        let Some(target) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+/// The search page as shown in `<main>`: its root element and the page it shows.
+pub struct SearchView {
+    root: web_sys::Element,
+    shown: SearchPage,
+    /// The words and the symptoms as the address gave them, for `shown`.
+    asked: (String, String),
+}
+
+/// The words and the chosen symptoms a location asks the search page for.
+fn asked(location: &Location) -> (&str, &str) {
+    (
+        location.params.get("q").unwrap_or_default(),
+        location.params.get(Filter::PARAM).unwrap_or_default(),
+    )
+}
+
+impl SearchView {
+    /// Writes the search page for `location` into `main`.
+    pub fn show(main: &web_sys::Element, location: &Location) -> Option<SearchView> {
+        let (q, symptoms) = asked(location);
+        let page = SearchPage::compute(q, symptoms);
+        main.set_inner_html(&page.outer());
+        Some(SearchView {
+            root: main.first_element_child()?,
+            shown: page,
+            asked: (q.to_owned(), symptoms.to_owned()),
+        })
+    }
+
+    /// Rewrites the page when the words or the symptoms of `location` differ from what it
+    /// shows.
+    pub fn follow(&mut self, location: &Location) {
+        let (q, symptoms) = asked(location);
+        if self.asked.0 == q && self.asked.1 == symptoms {
             return;
-        };
+        }
+        let page = SearchPage::compute(q, symptoms);
+        update(&self.root, &self.shown, &page);
+        self.shown = page;
+        self.asked = (q.to_owned(), symptoms.to_owned());
+    }
+
+    /// What a click in the page asks for: the symptoms to choose instead (a filter's toggle,
+    /// or Clear), as the value of the `symptoms` parameter. A filter that started closed
+    /// gets its toggles when first opened: a search typed first shows its answers without
+    /// building twenty buttons nobody sees yet.
+    pub fn clicked(&self, event: &web_sys::MouseEvent) -> Option<String> {
+        let target = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?;
         let closest = |selector: &str| target.closest(selector).ok().flatten();
         if let Some(button) = closest("button.toggle") {
-            let Some(symptom) = button
+            let symptom = button
                 .get_attribute(SYMPTOM_ATTR)
-                .and_then(|slug| Symptom::from_slug(&slug))
-            else {
-                return;
-            };
-            let mut next = Filter::from_param(&symptoms.get_untracked());
+                .and_then(|slug| Symptom::from_slug(&slug))?;
+            let mut next = self.shown.filter.clone();
             next.toggle(symptom);
-            nav.set_param(Filter::PARAM, &next.to_param());
-        } else if closest(&format!("button.{CLEAR_CLASS}")).is_some() {
-            nav.set_param(Filter::PARAM, "");
-        } else if let Some(summary) = closest("summary") {
-            // A filter that started closed gets its toggles when first opened: a search typed
-            // first shows its answers without building twenty buttons nobody sees yet.
+            return Some(next.to_param());
+        }
+        if closest(&format!("button.{CLEAR_CLASS}")).is_some() {
+            return Some(String::new());
+        }
+        if let Some(summary) = closest("summary") {
             let toggles = summary.parent_element().and_then(|d| {
                 d.query_selector(&format!(".{TOGGLES_CLASS}"))
                     .ok()
                     .flatten()
             });
             if let Some(toggles) = toggles.filter(|t| t.child_element_count() == 0) {
-                shown.with_value(|page| toggles.set_inner_html(&page.toggles_inner()));
+                toggles.set_inner_html(&self.shown.toggles_inner());
             }
         }
-    };
-    view! {
-        <div
-            class=SEARCH_CLASS
-            node_ref=root
-            inner_html=inner
-            on:click=click
-            on:keydown=move_between_results
-        ></div>
+        None
     }
-}
-
-/// For someone who typed into a prerendered page before the app arrived: shows the search
-/// page for their words (`params`: see `takeover::search_params`) at once, in place of the
-/// page's content, so the first answer does
-/// not wait for the app to mount (which then takes over the very same markup).
-pub fn answer_early(params: &Params) -> bool {
-    let Some(main) = document().get_element_by_id(MAIN_ID) else {
-        return false;
-    };
-    let page = SearchPage::compute(
-        params.get("q").unwrap_or_default(),
-        params.get(Filter::PARAM).unwrap_or_default(),
-    );
-    main.set_inner_html(&page.outer());
-    true
 }
 
 /// Rewrites the parts of the page that `page` changes from `old`, the page it shows.
@@ -157,16 +146,19 @@ fn update(root: &web_sys::Element, old: &SearchPage, page: &SearchPage) {
 }
 
 /// Up and down arrows move between result links, as in a list box; Tab still works as usual.
-fn move_between_results(event: leptos::ev::KeyboardEvent) {
+pub fn move_between_results(event: &web_sys::KeyboardEvent) {
     let step: i32 = match event.key().as_str() {
         "ArrowDown" => 1,
         "ArrowUp" => -1,
         _ => return,
     };
-    let Ok(links) = document().query_selector_all(".results .result-title") else {
+    let Some(document) = crate::window::document() else {
         return;
     };
-    let active = document().active_element();
+    let Ok(links) = document.query_selector_all(".results .result-title") else {
+        return;
+    };
+    let active = document.active_element();
     let count = i32::try_from(links.length()).unwrap_or(0);
     let current = (0..count).find(|&i| {
         links
@@ -178,7 +170,7 @@ fn move_between_results(event: leptos::ev::KeyboardEvent) {
     event.prevent_default();
     let next = current + step;
     let target = if next < 0 {
-        document().get_element_by_id("site-q")
+        document.get_element_by_id(aftercare_core::pages::SEARCH_INPUT_ID)
     } else {
         links
             .item(u32::try_from(next.min(count - 1)).unwrap_or(0))

@@ -34,7 +34,7 @@ pub const SEARCH_LABEL: &str = "Search the guide";
 pub const SEARCH_PLACEHOLDER: &str = "e.g. tired, pee, needle left in";
 
 /// The skip link's text.
-pub const SKIP_LINK_TEXT: &str = "Skip to content";
+const SKIP_LINK_TEXT: &str = "Skip to content";
 /// The skip link's class.
 pub const SKIP_LINK_CLASS: &str = "skip-link";
 /// The id of the page's `<main>` (the skip link's target; it also has `tabindex="-1"`).
@@ -47,7 +47,7 @@ pub const STATUS_CLASS: &str = "pwa-status";
 pub const SITE_HEADER_CLASS: &str = "site-header";
 
 /// The skip link and the site header on `route` with an empty search box. The build
-/// prerenders it; the app mounts the same [`header_inner`] and makes its parts live.
+/// prerenders it; the app gives its parts behaviour where they stand (`src/frame.rs`).
 #[must_use]
 pub fn header(route: Route) -> String {
     let mut h = Html::new();
@@ -65,14 +65,7 @@ pub fn header(route: Route) -> String {
 
 /// What goes inside the site header (`<header class="site-header">`) on `route`: brand, "Get
 /// help now", the search box, the box for red-flag cards, and the main navigation with the
-/// current page marked. One writer for the prerendered pages and the app, which mounts this
-/// markup and attaches the search box's and the navigation's behaviour to it.
-#[must_use]
-pub fn header_inner(route: Route) -> String {
-    header_html(route).into_string()
-}
-
-/// [`header_inner`] as a fragment.
+/// current page marked.
 fn header_html(route: Route) -> Html {
     let mut h = Html::new();
     h.open("div", &[("class", "bar")])
@@ -161,14 +154,21 @@ pub fn body(route: Route, page: &str) -> String {
     main.open("main", &[("id", MAIN_ID), ("tabindex", "-1")]);
     out.push_str(main.as_str());
     out.push_str(page);
-    let mut rest = Html::new();
-    rest.close("main")
-        .open("footer", &[("class", FOOTER_CLASS)])
+    out.push_str("</main>");
+    out.push_str(&footer_and_status());
+    out
+}
+
+/// The footer and the app's empty status region, which follow `<main>` on every page (the
+/// app adds them under an interactive page's prerendered start, see [`body_start`]).
+#[must_use]
+pub fn footer_and_status() -> String {
+    let mut h = Html::new();
+    h.open("footer", &[("class", FOOTER_CLASS)])
         .push(&footer_html())
         .close("footer")
         .leaf("div", &[("class", STATUS_CLASS), ("role", "status")], "");
-    out.push_str(rest.as_str());
-    out
+    h.into_string()
 }
 
 /// The start of an interactive page as the build prerenders it: the header and the page's
@@ -194,12 +194,6 @@ pub fn body_start(route: Route, page: &str) -> String {
 
 /// What goes inside the site footer: the short disclaimer, the attribution and, for a copy
 /// hosted by a clinic, who hosts it.
-#[must_use]
-pub fn footer_inner() -> String {
-    footer_html().into_string()
-}
-
-/// [`footer_inner`] as a fragment.
 fn footer_html() -> Html {
     let mut h = Html::new();
     h.open("p", &[])

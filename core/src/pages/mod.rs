@@ -24,6 +24,7 @@ mod install;
 mod journal;
 mod results;
 pub mod search;
+mod status;
 mod summary;
 
 pub use care::{
@@ -32,15 +33,16 @@ pub use care::{
 };
 pub use clinic::{clinic_contact_inner, CLINIC_CONTACT_CLASS};
 pub use frame::{
-    body, body_start, footer_inner, header, header_inner, is_current, FOOTER_CLASS, MAIN_ID, NAV,
+    body, body_start, footer_and_status, header, is_current, FOOTER_CLASS, MAIN_ID, NAV,
     SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,
-    SKIP_LINK_TEXT, STATUS_CLASS,
+    STATUS_CLASS,
 };
 pub use info::disclaimer;
 pub use install::{install_help_inner, INSTALL_TITLE};
 pub use journal::{edit_href, journal_days_inner, DELETE_ATTR};
 pub use results::{results_inner, RESULT_CLASS};
 pub use search::SearchPage;
+pub use status::{StatusNote, ACTION_ATTR, NOTE_ATTR};
 pub use summary::{summary_chart, summary_tables};
 
 use crate::html::Html;

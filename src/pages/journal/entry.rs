@@ -146,7 +146,6 @@ fn EntryForm(draft: EntryDraft, editing: Option<(EntryId, i64)>) -> impl IntoVie
     let editing = editing.map(|(id, _)| id);
     let editing_id = StoredValue::new(editing.clone());
     let clash: RwSignal<Option<Clash>> = RwSignal::new(None);
-    let nav = Nav::get();
     // Symptoms the entry has that this build does not list: kept as ticked boxes, so an edit
     // never drops them.
     let unknown: Vec<String> = draft
@@ -211,7 +210,7 @@ fn EntryForm(draft: EntryDraft, editing: Option<(EntryId, i64)>) -> impl IntoVie
                 store.commit(change, move |result| match result {
                     Ok(done) => {
                         store.status().set(Some(Status::Done(done)));
-                        nav.go(Route::Journal, Params::default());
+                        crate::router::go(Route::Journal, Params::default());
                     }
                     Err(SaveError::Conflict(found)) => {
                         clash.set(Some(match found {

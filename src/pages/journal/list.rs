@@ -28,10 +28,10 @@ use wasm_bindgen::JsCast;
 use super::focus;
 use super::keep_a_copy::KeepACopy;
 use crate::components::care::FlagCards;
+use crate::components::install_note::InstallNote;
 use crate::components::journal_notice::JournalNotices;
 use crate::journal_store::{timed, Change, Done, JournalStore, Status};
 use crate::nav::Nav;
-use crate::pwa::InstallNote;
 
 /// How many entries are drawn at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 30;
@@ -238,9 +238,8 @@ fn count_text(matching: usize, total: usize, shown: usize) -> String {
 /// The symptom and text filters, kept in the URL.
 #[component]
 fn Filters(symptom: Signal<String>, text: Signal<String>, shown: RwSignal<usize>) -> impl IntoView {
-    let nav = Nav::get();
     let set = move |name: &'static str, value: String| {
-        nav.set_param(name, &value);
+        crate::router::set_param(name, &value);
         shown.set(PAGE);
     };
     // A slug in the URL that this build does not know is offered as written, so the

@@ -210,12 +210,11 @@ fn ShareSection(
 /// printed.
 #[component]
 fn RangeControls(range: Memo<Option<core::DateRange>>) -> impl IntoView {
-    let nav = Nav::get();
     let date_value = move |end: fn(core::DateRange) -> core::LocalDate| {
         move || range.get().map(|r| end(r).to_string()).unwrap_or_default()
     };
     let set_date = move |name: &'static str| {
-        move |ev: leptos::ev::Event| nav.set_param(name, &event_target_value(&ev))
+        move |ev: leptos::ev::Event| crate::router::set_param(name, &event_target_value(&ev))
     };
     let print = move |_| {
         let _ = window().print();
