@@ -46,7 +46,9 @@ pub fn start() -> Option<web_sys::Element> {
         .ok()
         .flatten()
     {
-        crate::pwa::start(status);
+        // After the page this task writes has painted: registering the service worker is
+        // never urgent, and someone who typed before the bundle arrived waits for an answer.
+        crate::takeover::after_next_paint(move || crate::pwa::start(status));
     }
     document.get_element_by_id(pages::MAIN_ID)
 }
