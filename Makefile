@@ -33,7 +33,7 @@ bench: setup
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p aftercare --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p aftercare -p aftercare-shell --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo test --quiet -p xtask --test dependencies
 
 clean:

@@ -32,7 +32,7 @@ node_suite() {
 
 check "cargo fmt --check" cargo fmt --all --check
 check "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
-check "clippy (wasm32)" cargo clippy -p aftercare --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+check "clippy (wasm32)" cargo clippy -p aftercare -p aftercare-shell --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 echo "== cargo test (native)"
 cargo test --workspace --quiet 2>&1 | tee "$log/cargo"

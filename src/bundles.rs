@@ -1,34 +1,19 @@
 //! What each bundle includes: the one place a newcomer reads to see what a page loads.
 //!
-//! A bundle is a binary in `src/bin/` that calls [`crate::start`] with one of the tables
-//! below. Each names how its pages show (matching the core's `Route::bundle`, which the build
+//! A bundle is a binary (`src/bin/`, the reader's `shell/src/bin/`) that calls [`crate::start`]
+//! with one of the tables below. Each names how its pages show (matching the core's `Route::bundle`, which the build
 //! uses to give every page its bundle) and what those pages share. Only what a table names is
 //! linked into its binary: the reader carries no journal and no Leptos, the journal no search.
 
 use crate::pages;
 use aftercare_core::route::{Bundle, Route};
+use aftercare_shell::Shell;
 use leptos::prelude::*;
 
-/// A bundle's table: what the shell shows and sets up for it.
-#[derive(Clone, Copy)]
-pub struct Shell {
-    /// Which bundle this is; pages of other bundles are left to the browser (a page load).
-    pub bundle: Bundle,
-    /// Shows the bundle's pages in the frame, from the page the address names on.
-    pub show: fn(),
-    /// Questions to put to the browser as soon as the bundle starts, before its pages show
-    /// (which waits for the prerendered page's paint), so the first render has the answers.
-    pub ask_early: fn(),
-}
-
-/// Reading and searching: every static page and the search page, with no framework (see
-/// `reader`). Static pages load it first, so a first visit can search at once without a
-/// second download.
-pub const READER: Shell = Shell {
-    bundle: Bundle::Reader,
-    show: crate::reader::show,
-    ask_early: || {},
-};
+/// Reading and searching: every static page and the search page, with no framework. Its
+/// binary is the shell's own (`shell/src/bin/reader.rs`): the reader's build resolves no
+/// Leptos at all.
+pub use aftercare_shell::READER;
 
 /// The symptom checker.
 pub const CHECK: Shell = Shell {

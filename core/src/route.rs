@@ -155,8 +155,8 @@ impl Route {
     }
 }
 
-/// The WebAssembly bundle a page loads: each is a thin binary in `src/bin/` over the one shell
-/// library, and this table is the one place that says which page loads which. Pages of one
+/// The WebAssembly bundle a page loads: each is a thin binary over the one shell library
+/// (`shell/src/bin/reader.rs`, `src/bin/check.rs`, `src/bin/journal.rs`), and this table is the one place that says which page loads which. Pages of one
 /// bundle move between each other in place; a link to another bundle's page is an ordinary
 /// page load (which the browser may have prefetched).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +176,7 @@ impl Bundle {
     /// Every bundle, the first load's first.
     pub const ALL: [Bundle; 3] = [Bundle::Reader, Bundle::Check, Bundle::Journal];
 
-    /// The binary's name (`src/bin/<name>.rs`), which also starts its files' names.
+    /// The binary's name (`<name>.rs` in a `bin/` folder), which also starts its files' names.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {

@@ -1,8 +1,5 @@
-//! One module per interactive page. The static pages (home, side effects, readers'
-//! questions, About, Get help now, not found) are written once in the core
-//! (`aftercare_core::pages`) and shown by `static_page`.
+//! The Leptos pages: the symptom checker and the journal's pages. The reader's pages (static
+//! pages and search) are the shell's (`aftercare_shell`).
 
 pub mod check;
 pub mod journal;
-pub mod search;
-pub mod static_page;

@@ -1,5 +1,5 @@
-//! The bundles: one thin binary per bundle over the app's shell library (`src/bin/`, and the
-//! core's `Route::bundle` says which page loads which). Trunk builds the reader (the bundle
+//! The bundles: one thin binary per bundle over the app's shell library (`src/bin/` here, the
+//! reader's in `shell/src/bin/`; the core's `Route::bundle` says which page loads which). Trunk builds the reader (the bundle
 //! `index.html` names); this step builds the others the way Trunk does: `cargo build`,
 //! `wasm-bindgen --target web`, `wasm-opt -Oz` (release only), content-hashed names. Every
 //! page then loads its own bundle, and names the others for the app's polite prefetch

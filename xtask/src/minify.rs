@@ -4,6 +4,10 @@
 //! `a :hover`, `calc(1rem + 2px)`, `@media (…)`) stays. The readable source stays in
 //! `style/`; the first load carries about a quarter less CSS (measured: 7.5 → 5.7 KB gzip).
 //!
+//! The bundles' JavaScript loaders (wasm-bindgen's generated glue, not ours to edit) lose
+//! their indentation, blank lines and whole-line `//` comments ([`glue`]): the line breaks
+//! stay, so no statement changes meaning (the reader's 6.3 → 5.8 KB gzip).
+//!
 //! Trunk's own minification is all or nothing (it also rewrites the HTML the post-build
 //! reads), so this runs in the post-build instead. The stylesheet keeps its name; its
 //! `integrity` attribute, computed by Trunk before minifying, is dropped from the pages (the
@@ -12,18 +16,30 @@
 use std::fs;
 use std::path::Path;
 
-/// Minifies every top-level `.css` file of `dir` (Trunk writes the stylesheet there).
+/// Minifies every top-level `.css` file of `dir` (Trunk writes the stylesheet there) and
+/// every bundle's loader (`<bundle>-<hash>.js`; the service worker, `sw.js`, stays as written).
 ///
 /// # Errors
-/// When the folder or a stylesheet cannot be read or written.
+/// When the folder or a file cannot be read or written.
 pub fn run(dir: &Path) -> Result<(), String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.extension().is_some_and(|e| e == "css") {
+        let minify: fn(&str) -> String = match path.extension().and_then(|e| e.to_str()) {
+            Some("css") => css,
+            Some("js")
+                if path
+                    .file_stem()
+                    .is_some_and(|s| s.to_string_lossy().contains('-')) =>
+            {
+                glue
+            }
+            _ => continue,
+        };
+        {
             let text = fs::read_to_string(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let small = css(&text);
+            let small = minify(&text);
             if small != text {
                 fs::write(&path, small)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -61,6 +77,29 @@ fn without_attribute(tag: &str, start: &str) -> String {
         }
         None => tag.to_owned(),
     }
+}
+
+/// A bundle's loader without indentation, blank lines or whole-line `//` comments. A loader
+/// with a line that opens or closes a template literal (an odd number of backticks) or goes on
+/// inside a string (a line ending in `\`), whose next lines may be text, is left as it is.
+/// Idempotent.
+#[must_use]
+pub fn glue(text: &str) -> String {
+    if text
+        .lines()
+        .any(|l| l.matches('`').count() % 2 == 1 || l.ends_with('\\'))
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("//") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The minified stylesheet. Idempotent: minifying its own output changes nothing.
@@ -122,6 +161,22 @@ pub fn css(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_loader_loses_indentation_blank_lines_and_line_comments_only() {
+        let js = "function f(a) {\n    // Cast intrinsic for `F64`.\n    const s = `${a} // kept`;\n\n    return s; // kept too\n}\n";
+        let small = glue(js);
+        assert_eq!(
+            small,
+            "function f(a) {\nconst s = `${a} // kept`;\nreturn s; // kept too\n}\n"
+        );
+        assert_eq!(glue(&small), small, "idempotent");
+        // Lines that may be inside a template literal or a continued string: left alone.
+        let literal = "const t = `a\n    b`;\n";
+        assert_eq!(glue(literal), literal);
+        let continued = "const s = 'a\\\n    b';\n";
+        assert_eq!(glue(continued), continued);
+    }
 
     #[track_caller]
     fn check(input: &str, expected: &str) {

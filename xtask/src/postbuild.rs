@@ -28,8 +28,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let index_path = dir.join("index.html");
     let template = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    // The stylesheet is minified here, so Trunk's integrity hash of it no longer holds.
-    crate::minify::run(&dir)?;
+    // The stylesheet is minified here (below), so Trunk's integrity hash of it no longer holds.
     let template = crate::minify::drop_stylesheet_integrity(&template);
 
     // Trunk built the reader (the template's loader); the other bundles are built here, or
@@ -47,6 +46,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .filter(|&name| name != Bundle::Reader && !all.iter().any(|b| b.name() == Some(name)))
         .collect();
     all.extend(bundles::build(&dir, &missing, release)?);
+    // The stylesheet and every bundle's loader, now that all are in the folder.
+    crate::minify::run(&dir)?;
     all.insert(0, reader);
     let finish = |html: String, route: Route| -> Result<String, String> {
         let html = prerender(&html, route)?;

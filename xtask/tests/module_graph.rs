@@ -1,7 +1,7 @@
 //! No circles among the app's modules (#14): the modules of `src/` must form a graph without
 //! cycles, drawn in ARCHITECTURE.md ("Module graph"). A module that needs something from a
 //! module above it gets it passed down (a function, a callback) or moves the shared piece
-//! into a leaf (`src/window.rs`), instead of importing upwards.
+//! into a leaf (`shell/src/window.rs`), instead of importing upwards.
 //!
 //! Module `a` depends on module `b` when `a`'s file names a path into `b`: `crate::b…` or
 //! `super::…` (in a `use`, a use group `crate::{b, c::d}`, or inline anywhere, `view!`
@@ -21,34 +21,40 @@ type Graph = BTreeMap<String, BTreeSet<String>>;
 
 #[test]
 fn the_app_modules_form_no_circle() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src");
-    let mut files = BTreeMap::new();
-    read_modules(&src, &src, &mut files);
-    // Guards against reading the wrong folder and passing on an empty graph.
-    assert!(
-        files.len() >= 10 && files.contains_key("app") && files.contains_key("nav"),
-        "found only {:?} in {}",
-        files.keys().collect::<Vec<_>>(),
-        src.display()
-    );
-    let graph = graph(&files);
-    let groups = groups(&graph);
-    let mut report = String::new();
-    for group in &groups {
-        let circle = circle_through(&graph, group);
-        let _ = write!(report, "  {}", circle.join(" -> "));
-        if group.len() + 1 > circle.len() {
-            let all: Vec<&str> = group.iter().map(String::as_str).collect();
-            let _ = write!(report, " (one circle among {})", all.join(", "));
+    // The Leptos pages (src/) and the plain shell under them (shell/src/), each a crate.
+    for (dir, must_have) in [
+        ("../src", ["app", "nav"]),
+        ("../shell/src", ["router", "frame"]),
+    ] {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut files = BTreeMap::new();
+        read_modules(&src, &src, &mut files);
+        // Guards against reading the wrong folder and passing on an empty graph.
+        assert!(
+            files.len() >= 5 && must_have.iter().all(|m| files.contains_key(*m)),
+            "found only {:?} in {}",
+            files.keys().collect::<Vec<_>>(),
+            src.display()
+        );
+        let graph = graph(&files);
+        let groups = groups(&graph);
+        let mut report = String::new();
+        for group in &groups {
+            let circle = circle_through(&graph, group);
+            let _ = write!(report, "  {}", circle.join(" -> "));
+            if group.len() + 1 > circle.len() {
+                let all: Vec<&str> = group.iter().map(String::as_str).collect();
+                let _ = write!(report, " (one circle among {})", all.join(", "));
+            }
+            report.push('\n');
         }
-        report.push('\n');
+        assert!(
+            groups.is_empty(),
+            "modules of {dir} import each other in a circle (see ARCHITECTURE.md, \"Module \
+             graph\": pass what the lower module needs down to it, or move the shared piece \
+             into a leaf module):\n{report}"
+        );
     }
-    assert!(
-        groups.is_empty(),
-        "modules of src/ import each other in a circle (see ARCHITECTURE.md, \"Module \
-         graph\": pass what the lower module needs down to it, or move the shared piece \
-         into a leaf module):\n{report}"
-    );
 }
 
 /// Reads every module file under `dir` into `files`, keyed by module path.

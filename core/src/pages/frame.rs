@@ -47,7 +47,7 @@ pub const STATUS_CLASS: &str = "pwa-status";
 pub const SITE_HEADER_CLASS: &str = "site-header";
 
 /// The skip link and the site header on `route` with an empty search box. The build
-/// prerenders it; the app gives its parts behaviour where they stand (`src/frame.rs`).
+/// prerenders it; the app gives its parts behaviour where they stand (`shell/src/frame.rs`).
 #[must_use]
 pub fn header(route: Route) -> String {
     let mut h = Html::new();

@@ -1,5 +1,5 @@
 //! The key-value storage the journal store works on: the browser's `localStorage` in the app
-//! (`src/storage.rs` implements [`Kv`]), and [`MemoryKv`] in tests and benchmarks, a map that
+//! (`shell/src/storage.rs` implements [`Kv`]), and [`MemoryKv`] in tests and benchmarks, a map that
 //! can fail on demand the ways a browser's storage does.
 
 use std::cell::{Cell, RefCell};

@@ -76,12 +76,14 @@ fn local() -> Result<web_sys::Storage, StorageError> {
 /// The path of the document's base URL, `document.baseURI` (the pages' relative
 /// `<base href>` resolved), e.g. "/" or "/aftercare/": what tells one deployment of the app
 /// from another on the same origin. `None` without a document.
+#[must_use]
 pub fn base_pathname() -> Option<String> {
     let uri = web_sys::window()?.document()?.base_uri().ok()??;
     web_sys::Url::new(&uri).ok().map(|url| url.pathname())
 }
 
 /// Whether this page can use `localStorage` at all (it may still be full).
+#[must_use]
 pub fn is_available() -> bool {
     local().is_ok_and(|s| s.get_item("aftercare.probe").is_ok())
 }
@@ -109,17 +111,20 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 /// A small setting (not the journal): the text under `key`, `None` when there is none or
 /// storage cannot be read. Why it failed does not matter for a preference, so this skips
 /// the error classification (and keeps it out of the reader bundle).
+#[must_use]
 pub fn read_setting(key: &str) -> Option<String> {
     local().ok()?.get_item(key).ok().flatten()
 }
 
 /// Stores a small setting; `false` when it could not be stored (storage off or full).
+#[must_use]
 pub fn write_setting(key: &str, value: &str) -> bool {
     local().is_ok_and(|s| s.set_item(key, value).is_ok())
 }
 
 /// A setting kept for this tab's session only (`sessionStorage`): the text under `key`,
 /// `None` when there is none or session storage cannot be read.
+#[must_use]
 pub fn read_session_setting(key: &str) -> Option<String> {
     web_sys::window()?
         .session_storage()
@@ -131,6 +136,7 @@ pub fn read_session_setting(key: &str) -> Option<String> {
 }
 
 /// Stores a setting for this tab's session; `false` when it could not be stored.
+#[must_use]
 pub fn write_session_setting(key: &str, value: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.session_storage().ok().flatten())

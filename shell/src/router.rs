@@ -74,16 +74,19 @@ pub fn subscribe(listener: impl Fn(&Location) + 'static) {
 }
 
 /// The current location.
+#[must_use]
 pub fn location() -> Location {
     ROUTER.with_borrow(|r| r.location.clone())
 }
 
 /// The current page.
+#[must_use]
 pub fn route() -> Route {
     ROUTER.with_borrow(|r| r.location.route)
 }
 
 /// Whether this bundle shows `route` itself.
+#[must_use]
 pub fn shows(route: Route) -> bool {
     ROUTER.with_borrow(|r| r.bundle == Some(route.bundle()))
 }
@@ -210,6 +213,7 @@ pub fn push_url(route: Route, params: &Params) {
 }
 
 /// The app's base path ("/" or "/aftercare/"), from the document's `<base href>`.
+#[must_use]
 pub fn base_path() -> String {
     document()
         .and_then(|d| d.base_uri().ok().flatten())
@@ -218,6 +222,7 @@ pub fn base_path() -> String {
 }
 
 /// The page the browser's address names (read afresh, before navigation is installed).
+#[must_use]
 pub fn current_route() -> Route {
     read_location().route
 }

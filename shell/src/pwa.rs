@@ -357,6 +357,7 @@ pub fn prompt(event: &web_sys::Event) {
 
 /// The browser's open install offer (`beforeinstallprompt`, kept on the window by
 /// [`start`]), if there is one.
+#[must_use]
 pub fn install_offer() -> Option<web_sys::Event> {
     let window: JsValue = web_sys::window()?.into();
     js_sys::Reflect::get(&window, &JsValue::from_str(INSTALL_OFFER))

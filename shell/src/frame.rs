@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 /// header its behaviour, keeps the tab title and the navigation in step with the page, and
 /// starts the status notes. Returns `<main>`, for the bundle's pages. Call once, in the task
 /// that first fills `<main>`, so nothing painted moves in between.
+#[must_use]
 pub fn start() -> Option<web_sys::Element> {
     let document = document()?;
     let body = document.body()?;

@@ -17,6 +17,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Whether this page was prerendered by the build.
+#[must_use]
 pub fn is_prerendered() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
@@ -26,6 +27,7 @@ pub fn is_prerendered() -> bool {
 
 /// The words already in the prerendered page's search box (typed before the app arrived),
 /// or nothing: words mean the page has been painted and seen, and someone waits for an answer.
+#[must_use]
 pub fn typed() -> String {
     web_sys::window()
         .and_then(|w| w.document())
@@ -87,6 +89,7 @@ pub fn after_next_paint(start: impl FnOnce() + 'static) {
 }
 
 /// Where the window is scrolled to.
+#[must_use]
 pub fn scroll() -> (f64, f64) {
     web_sys::window().map_or((0.0, 0.0), |w| {
         (
@@ -107,6 +110,7 @@ pub fn restore_scroll(scroll: (f64, f64)) {
 
 /// The search page's parameters for words typed before the app arrived: the words as `q`,
 /// with the chosen symptoms kept when the page is the search page itself.
+#[must_use]
 pub fn search_params(typed: &str) -> Params {
     let mut params = if crate::router::current_route() == Route::Search {
         web_sys::window()

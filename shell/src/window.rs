@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's document (there is always one where the app runs; `None` keeps callers honest).
+#[must_use]
 pub fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
