@@ -47,9 +47,7 @@ pub fn start() -> Option<web_sys::Element> {
         .ok()
         .flatten()
     {
-        // After the page this task writes has painted: registering the service worker is
-        // never urgent, and someone who typed before the bundle arrived waits for an answer.
-        crate::takeover::after_next_paint(move || crate::pwa::start(status));
+        crate::pwa::start(status);
     }
     document.get_element_by_id(pages::MAIN_ID)
 }
