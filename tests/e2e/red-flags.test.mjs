@@ -168,6 +168,30 @@ describe('red flags from the header box', () => {
     assert.deepEqual(page.problems, []);
     await ctx.close();
   });
+
+  test('words typed on the checker before its bundle arrives show their card as soon as it does', async () => {
+    const ctx = await chromium.newContext({ serviceWorkers: 'block' });
+    const page = await newPage(ctx);
+    // Hold the checker's WebAssembly back, so the words are typed into the prerendered page.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/check-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url + 'check/');
+    await page.getByRole('searchbox', { name: 'Search the guide' }).click();
+    await page.keyboard.type('chest pain');
+    assert.equal(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), true, 'typed before the bundle');
+    release();
+    // No further key: the bundle reads the words already in the box.
+    await page.waitForSelector('header .header-flags .flag-card[data-flag="chest"]', { timeout: 15000 });
+    assert.equal(await page.locator('#site-q').inputValue(), 'chest pain', 'the words stay');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-q', 'and the focus');
+    assert.match(page.url(), /check\/$/, 'still on the checker');
+    assert.deepEqual(page.problems, []);
+    await ctx.close();
+  });
 });
 
 describe('Get help now', () => {
