@@ -23,50 +23,39 @@ use wasm_bindgen::JsCast;
 pub fn start() -> Option<web_sys::Element> {
     let document = document()?;
     let body = document.body()?;
+    let by_class = |class: &str| document.query_selector(&format!(".{class}")).ok().flatten();
     if document.get_element_by_id(pages::MAIN_ID).is_none() {
         body.set_inner_html(&pages::body(router::route(), ""));
     }
     let _ = body.remove_attribute("data-prerendered");
-    if document
-        .query_selector(&format!(".{}", pages::FOOTER_CLASS))
-        .ok()
-        .flatten()
-        .is_none()
-    {
+    if by_class(pages::FOOTER_CLASS).is_none() {
         let _ = body.insert_adjacent_html("beforeend", &pages::footer_and_status());
     }
-    if let Some(header) = document
-        .query_selector(&format!(".{}", pages::SITE_HEADER_CLASS))
-        .ok()
-        .flatten()
-    {
-        make_live(&document, &header);
+    if let Some(header) = by_class(pages::SITE_HEADER_CLASS) {
+        make_live(by_class(pages::SKIP_LINK_CLASS), &header);
     }
-    if let Some(status) = document
-        .query_selector(&format!(".{}", pages::STATUS_CLASS))
-        .ok()
-        .flatten()
-    {
+    if let Some(status) = by_class(pages::STATUS_CLASS) {
         crate::pwa::start(status);
     }
     document.get_element_by_id(pages::MAIN_ID)
 }
 
-/// Gives the core's header markup its behaviour: the skip link, the current page marked in
-/// the navigation and the tab's title follow the route; and the search box ([`search_box`]).
-fn make_live(document: &web_sys::Document, header: &web_sys::Element) {
-    let skip = document
-        .query_selector(&format!(".{}", pages::SKIP_LINK_CLASS))
-        .ok()
-        .flatten();
+/// Gives the core's header markup its behaviour: the skip link follows the address, the tab's
+/// title and the current page marked in the navigation follow the route (rewritten only when
+/// the page changes, not as words are typed); and the search box ([`search_box`]).
+fn make_live(skip: Option<web_sys::Element>, header: &web_sys::Element) {
     let links = header.query_selector_all("nav a").ok();
+    let shown = std::cell::Cell::new(None);
     let follow = move |location: &Location| {
         let here = location.route;
-        if let Some(document) = crate::window::document() {
-            document.set_title(&format!("{} · Aftercare", here.title()));
-        }
         if let Some(skip) = &skip {
             let _ = skip.set_attribute("href", &skip_href(here));
+        }
+        if shown.replace(Some(here)) == Some(here) {
+            return;
+        }
+        if let Some(document) = document() {
+            document.set_title(&format!("{} · Aftercare", here.title()));
         }
         let Some(links) = &links else {
             return;

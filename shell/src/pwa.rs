@@ -145,35 +145,35 @@ pub fn start(region: web_sys::Element) {
 }
 
 impl Pwa {
-    /// The notes to show, in the order they stack.
-    fn notes(&self) -> [(&'static str, Option<StatusNote>); 3] {
+    /// Every note, in the order they stack, and whether it shows.
+    fn notes(&self) -> [(StatusNote, bool); 3] {
         [
-            ("update", self.update_ready.then_some(StatusNote::Update)),
+            (StatusNote::Update, self.update_ready),
             (
-                "offline",
-                (!self.online && !self.offline_hidden).then_some(StatusNote::Offline {
+                StatusNote::Offline {
                     ready: self.offline_ready,
-                }),
+                },
+                !self.online && !self.offline_hidden,
             ),
-            (
-                "install",
-                self.install_event.is_some().then_some(StatusNote::Install),
-            ),
+            (StatusNote::Install, self.install_event.is_some()),
         ]
+    }
+
+    /// The note named `name`, if the region shows it.
+    fn shown(&self, name: &str) -> Option<web_sys::Element> {
+        self.region
+            .query_selector(&format!("[{NOTE_ATTR}=\"{name}\"]"))
+            .ok()
+            .flatten()
     }
 
     /// Puts the notes that should show into the region and takes out the others; a note that
     /// stays is left as it is (only its words change), so it is not announced again.
     fn draw(&self) {
         let mut before: Option<web_sys::Element> = None;
-        for (name, note) in self.notes() {
-            let shown = self
-                .region
-                .query_selector(&format!("[{NOTE_ATTR}=\"{name}\"]"))
-                .ok()
-                .flatten();
-            match (note, shown) {
-                (Some(note), Some(shown)) => {
+        for (note, wanted) in self.notes() {
+            match (wanted, self.shown(note.name())) {
+                (true, Some(shown)) => {
                     if let Some(words) = shown.query_selector("span").ok().flatten() {
                         if words.text_content().as_deref() != Some(note.text()) {
                             words.set_text_content(Some(note.text()));
@@ -181,19 +181,15 @@ impl Pwa {
                     }
                     before = Some(shown);
                 }
-                (Some(note), None) => {
+                (true, None) => {
                     let _ = match &before {
                         Some(el) => el.insert_adjacent_html("afterend", &note.html()),
                         None => self.region.insert_adjacent_html("afterbegin", &note.html()),
                     };
-                    before = self
-                        .region
-                        .query_selector(&format!("[{NOTE_ATTR}=\"{name}\"]"))
-                        .ok()
-                        .flatten();
+                    before = self.shown(note.name());
                 }
-                (None, Some(shown)) => shown.remove(),
-                (None, None) => {}
+                (false, Some(shown)) => shown.remove(),
+                (false, None) => {}
             }
         }
     }

@@ -10,17 +10,15 @@
 //! What a person did with the prerendered page before the app arrived is carried over: the
 //! scroll position, and anything typed into the search box (the reader searches it).
 
+use crate::window::{after, document, next_frame};
+use aftercare_core::pages::SEARCH_INPUT_ID;
 use aftercare_core::route::{Params, Route};
-use std::cell::Cell;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Whether this page was prerendered by the build.
 #[must_use]
 pub fn is_prerendered() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
+    document()
         .and_then(|d| d.body())
         .is_some_and(|b| b.has_attribute("data-prerendered"))
 }
@@ -29,63 +27,19 @@ pub fn is_prerendered() -> bool {
 /// or nothing: words mean the page has been painted and seen, and someone waits for an answer.
 #[must_use]
 pub fn typed() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("site-q"))
+    document()
+        .and_then(|d| d.get_element_by_id(SEARCH_INPUT_ID))
         .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value())
         .unwrap_or_default()
 }
 
 /// Runs `start` once the page as it stands has been painted: after the next animation frame,
-/// in a fresh task after the frame after that. If the browser refuses either step, `start` runs at once.
+/// in a fresh task after the frame after that (the first frame paints the page, the second
+/// comes after the browser has presented it and recorded its paint timings). If the browser
+/// refuses a step, the rest runs at once.
 pub fn after_next_paint(start: impl FnOnce() + 'static) {
-    let start = Rc::new(Cell::new(Some(start)));
-    let run = {
-        let start = Rc::clone(&start);
-        move || {
-            if let Some(start) = start.take() {
-                start();
-            }
-        }
-    };
-    let Some(window) = web_sys::window() else {
-        run();
-        return;
-    };
-    // Two frames, then a task: the first frame paints the page, the second comes after the
-    // browser has presented it (and recorded its paint timings).
-    let frame = {
-        let window = window.clone();
-        let run = run.clone();
-        Closure::once_into_js(move || {
-            let second = {
-                let window = window.clone();
-                let run = run.clone();
-                Closure::once_into_js(move || {
-                    let task = Closure::once_into_js(run.clone());
-                    if window
-                        .set_timeout_with_callback(task.unchecked_ref())
-                        .is_err()
-                    {
-                        run();
-                    }
-                })
-            };
-            if window
-                .request_animation_frame(second.unchecked_ref())
-                .is_err()
-            {
-                run();
-            }
-        })
-    };
-    if window
-        .request_animation_frame(frame.unchecked_ref())
-        .is_err()
-    {
-        run();
-    }
+    next_frame(move || next_frame(move || after(0, start)));
 }
 
 /// Where the window is scrolled to.

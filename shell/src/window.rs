@@ -38,9 +38,12 @@ pub fn on_window<E: JsCast>(event: &str, handler: impl FnMut(E) + 'static) {
     }
 }
 
-/// Runs `task` before the next frame is painted (`requestAnimationFrame`), or at once where
-/// the browser refuses.
-pub fn next_frame(task: impl FnOnce() + 'static) {
+/// Hands `task` to the browser with `schedule` (which says whether the browser took it), or
+/// runs it at once where the browser refuses: the task runs once either way.
+fn schedule_or_run(
+    task: impl FnOnce() + 'static,
+    schedule: impl FnOnce(&web_sys::Window, &Function) -> bool,
+) {
     let task = std::rc::Rc::new(std::cell::Cell::new(Some(task)));
     let run = {
         let task = std::rc::Rc::clone(&task);
@@ -51,21 +54,26 @@ pub fn next_frame(task: impl FnOnce() + 'static) {
         }
     };
     let scheduled = web_sys::window().is_some_and(|w| {
-        let frame = Closure::once_into_js(run.clone());
-        w.request_animation_frame(frame.unchecked_ref()).is_ok()
+        let callback = Closure::once_into_js(run.clone());
+        schedule(&w, callback.unchecked_ref())
     });
     if !scheduled {
         run();
     }
 }
 
-/// Runs `task` after `ms` milliseconds (`setTimeout`), or never where the browser refuses.
+/// Runs `task` before the next frame is painted (`requestAnimationFrame`), or at once where
+/// the browser refuses.
+pub fn next_frame(task: impl FnOnce() + 'static) {
+    schedule_or_run(task, |w, f| w.request_animation_frame(f).is_ok());
+}
+
+/// Runs `task` after `ms` milliseconds (`setTimeout`), or at once where the browser refuses.
 pub fn after(ms: i32, task: impl FnOnce() + 'static) {
-    if let Some(window) = web_sys::window() {
-        let task = Closure::once_into_js(task);
-        let _ =
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), ms);
-    }
+    schedule_or_run(task, |w, f| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)
+            .is_ok()
+    });
 }
 
 /// The nodes of `list` that are `T`s, in document order.
