@@ -162,7 +162,10 @@ impl Index {
         // Sort the vocabulary, then order the rows by term (a counting sort: rows are already
         // in document order, which it keeps).
         let mut order = sort::indices(names.len());
-        sort::sort_by(&mut order, &|a, b| names[a as usize] < names[b as usize]);
+        let keys = sort::prefix_keys(&names);
+        sort::sort_by(&mut order, &|a, b| {
+            sort::by_prefix(&keys, a, b, || names[a as usize] < names[b as usize])
+        });
         let mut rank = vec![0u32; names.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = u32::try_from(new).unwrap_or(u32::MAX);
@@ -441,8 +444,9 @@ fn stem_groups_and_lengths(terms: &[Term]) -> (StemGroups, Vec<Vec<u32>>) {
         }
     }
     let mut order = sort::indices(groups.len());
+    let keys = sort::prefix_keys(groups.iter().map(|g| &g.0));
     sort::sort_by(&mut order, &|a, b| {
-        groups[a as usize].0 < groups[b as usize].0
+        sort::by_prefix(&keys, a, b, || groups[a as usize].0 < groups[b as usize].0)
     });
     let stems: Vec<(Box<str>, Box<[u32]>)> = order
         .iter()

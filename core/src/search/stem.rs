@@ -201,8 +201,10 @@ impl Stemmer {
 
     /// Replaces the first of `rules` that ends the word, if its stem measures above 0.
     fn replace(&mut self, rules: &[(&[u8], &[u8])]) {
+        let last = self.w.last().copied();
         for (suffix, to) in rules {
-            if self.ends(suffix) {
+            // Most rules end in another letter: skip them without a call.
+            if suffix.last().copied() == last && self.ends(suffix) {
                 if self.m(self.j) > 0 {
                     self.set_to(to);
                 }
@@ -223,8 +225,9 @@ impl Stemmer {
 
     /// Removes -ant, -ence and the like from stems that measure above 1.
     fn step4(&mut self) {
+        let last = self.w.last().copied();
         for suffix in STEP4 {
-            if self.ends(suffix) {
+            if suffix.last().copied() == last && self.ends(suffix) {
                 let ion_ok = *suffix != b"ion"
                     || (self.j > 0 && matches!(self.w.get(self.j - 1), Some(b's' | b't')));
                 if ion_ok && self.m(self.j) > 1 {
