@@ -45,6 +45,46 @@ describe('search', () => {
     await page.close();
   });
 
+  test('words typed faster than the page paints end with the answer to the last words, red flag first', async () => {
+    const page = await newPage(context);
+    await page.goto(server.url + 'search/?q=pee');
+    await appReady(page);
+    await page.waitForSelector('.results .result');
+    // Five versions of the words in one task, as when keys queue up behind a busy phone: the
+    // page answers one per painted frame, and the words last in the box are the ones answered.
+    const answeredAtOnce = await page.evaluate(() => {
+      const box = document.getElementById('site-q');
+      for (const words of ['t', 'ti', 'tir', 'tire', 'tired']) {
+        box.value = words;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      return document.querySelector('main .status').textContent;
+    });
+    assert.match(answeredAtOnce, /“t”/, `the first words are answered in the same task: ${answeredAtOnce}`);
+    await page.waitForFunction(() => /“tired”/.test(document.querySelector('main .status')?.textContent || ''));
+    assert.equal((await titles(page))[0], 'Fatigue after acupuncture');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'tired');
+    // Words that name a red flag, typed the same way, end with its card before the answers.
+    await page.evaluate(() => {
+      const box = document.getElementById('site-q');
+      for (const words of ['chest', 'chest pain', 'chest pain and', 'chest pain and breathless']) {
+        box.value = words;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await page.waitForFunction(() => /breathless/.test(document.querySelector('main .status')?.textContent || ''));
+    const card = page.locator('main .flag-card').first();
+    assert.ok(await card.isVisible(), 'the red-flag card shows');
+    const cardFirst = await page.evaluate(() => {
+      const card = document.querySelector('main .flag-card');
+      const result = document.querySelector('.results .result');
+      return !result || Boolean(card.compareDocumentPosition(result) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(cardFirst, 'the card comes before the answers');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('matched words are highlighted and corrections are explained', async () => {
     const page = await newPage(context);
     await page.goto(server.url + 'search/?q=tired');

@@ -49,16 +49,17 @@ impl SearchView {
     }
 
     /// Rewrites the page when the words or the symptoms of `location` differ from what it
-    /// shows.
-    pub fn follow(&mut self, location: &Location) {
+    /// shows; returns whether it did.
+    pub fn follow(&mut self, location: &Location) -> bool {
         let (q, symptoms) = asked(location);
         if self.asked.0 == q && self.asked.1 == symptoms {
-            return;
+            return false;
         }
         let page = SearchPage::compute(q, symptoms);
         update(&self.root, &self.shown, &page);
         self.shown = page;
         self.asked = (q.to_owned(), symptoms.to_owned());
+        true
     }
 
     /// What a click in the page asks for: the symptoms to choose instead (a filter's toggle,
