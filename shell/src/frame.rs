@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 /// Makes the frame live: writes what the page lacks of it (a page the build did not
 /// prerender has none; an interactive page's prerendered start has no footer), gives the
 /// header its behaviour, keeps the tab title and the navigation in step with the page, and
-/// starts the status notes. Returns `<main>`, for the bundle's pages. Call once, in the task
+/// starts the status notes (after the first answer's paint when words wait for one). Returns `<main>`, for the bundle's pages. Call once, in the task
 /// that first fills `<main>`, so nothing painted moves in between.
 #[must_use]
 pub fn start() -> Option<web_sys::Element> {
@@ -35,7 +35,14 @@ pub fn start() -> Option<web_sys::Element> {
         make_live(by_class(pages::SKIP_LINK_CLASS), &header);
     }
     if let Some(status) = by_class(pages::STATUS_CLASS) {
-        crate::pwa::start(status);
+        if crate::takeover::typed().is_empty() {
+            crate::pwa::start(status);
+        } else {
+            // Someone typed before the bundle arrived and waits for an answer: it comes
+            // first. The status notes and the offline copy's registration (a tenth of the
+            // reader's start on a slow phone) follow once it has painted.
+            crate::takeover::after_next_paint(move || crate::pwa::start(status));
+        }
     }
     document.get_element_by_id(pages::MAIN_ID)
 }
