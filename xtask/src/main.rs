@@ -12,6 +12,7 @@
 mod bundles;
 mod compress;
 mod files;
+mod imports;
 mod minify;
 mod postbuild;
 mod pwa;

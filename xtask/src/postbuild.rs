@@ -46,8 +46,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .filter(|&name| name != Bundle::Reader && !all.iter().any(|b| b.name() == Some(name)))
         .collect();
     all.extend(bundles::build(&dir, &missing, release)?);
-    // The stylesheet and every bundle's loader, now that all are in the folder.
+    // The stylesheet and every bundle's loader, now that all are in the folder; then the
+    // bundles' import names, in each module and its loader alike.
     crate::minify::run(&dir)?;
+    crate::imports::run(&dir)?;
     all.insert(0, reader);
     let finish = |html: String, route: Route| -> Result<String, String> {
         let html = prerender(&html, route)?;
