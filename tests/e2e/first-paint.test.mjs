@@ -279,6 +279,29 @@ describe('before the app', () => {
     await page.close();
   });
 
+  test('after an answer to words typed early, the offline copy still installs and the status notes still follow the connection', async () => {
+    // Service workers allowed here: the notes and the registration start after the first
+    // answer's paint when words wait for one, and must start all the same.
+    const own = await chromium.newContext();
+    try {
+      const page = await newPage(own);
+      const release = await holdBack(page, /reader-[0-9a-f]+_bg\.wasm$/);
+      await page.goto(server.url);
+      await page.locator('#site-q').click();
+      await page.keyboard.type('pee');
+      release();
+      await page.waitForSelector('.results .result', { timeout: 15000 });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+      await own.setOffline(true);
+      await page.getByText('You’re offline. Aftercare still works.').waitFor({ timeout: 10000 });
+      await own.setOffline(false);
+      await page.getByText('You’re offline.').waitFor({ state: 'detached', timeout: 10000 });
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('typed words are answered the moment the reader arrives, card first, in the frame they were typed in', async () => {
     const page = await newPage(context);
     const release = await holdBack(page, /reader-[0-9a-f]+_bg\.wasm$/);
