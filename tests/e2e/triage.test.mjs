@@ -290,8 +290,13 @@ describe('Check my symptoms', () => {
     assert.equal((await page.locator('.overall .level-badge').innerText()).trim(), 'Emergency: get help now');
     assert.equal(await page.locator('.overall').getByRole('link', { name: /Get help now/ }).count(), 1);
     assert.equal((await page.locator('.check-summary').innerText()).trim(), '1 warning sign checked: emergency, get help now.');
-    // The card is in view at once, and focus stayed on the box just ticked.
-    assert.ok(await card.evaluate((e) => e.getBoundingClientRect().top < innerHeight), 'card in view');
+    // The card scrolls into view (smoothly, unless reduced motion is asked for, so this
+    // waits for the scroll to end rather than sampling it mid-way), and focus stayed on the
+    // box just ticked.
+    await page.waitForFunction(() => {
+      const r = document.querySelector('.check-flags .flag-card[data-flag="chest"]').getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    }, null, { timeout: 3000 });
     assert.equal(await page.evaluate(() => document.activeElement?.value), 'chest');
     // The answer is one tap away: the summary bar's button goes there.
     await tick(page, 'Tired or drained');
