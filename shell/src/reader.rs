@@ -1,17 +1,20 @@
-//! The reader bundle's pages: every static page and the search page, shown in the frame's
-//! `<main>` as the router moves between them. Plain `web_sys` over the core's HTML, no
-//! framework: the reader is what a first visit loads, so it carries only what reading and
-//! searching need (the Leptos bundles mount their pages through `app` instead).
+//! The reader bundle's pages: every static page and the search page. Plain `web_sys` over
+//! the core's HTML, no framework: the reader is what a first visit loads, so it carries only
+//! what reading and searching need (the Leptos bundles mount their pages through `app`
+//! instead).
 //!
-//! A prerendered static page is already what the reader would write: it is left as it is, and
-//! the reader only follows the router from there. Words typed into the box before the bundle
-//! arrived are searched at once, as their first keystroke would have done.
+//! A static page is written whole by the build (its `index.html`), so the reader writes none:
+//! a link to another one loads it (`Route::shown_in_place`), and the reader carries none of
+//! their writers or the words only they show (a tenth of its download, which a first search
+//! waits for). The search page is the reader's own: typing on any page shows it in place, and
+//! the page it replaced is kept aside, as it was (a `<details>` left open stays open), for Back.
+//! Words typed into the box before the bundle arrived are searched at once, as their first
+//! keystroke would have done.
 
 use crate::pages::search::{move_between_results, SearchView};
-use crate::pages::static_page;
 use crate::router::{self, Location};
 use crate::takeover;
-use crate::window::{after, listen, next_frame};
+use crate::window::{after, document, listen, next_frame};
 use aftercare_core::filter::Filter;
 use aftercare_core::route::Route;
 use std::cell::RefCell;
@@ -27,6 +30,9 @@ struct Reader {
     painting: bool,
     /// Words arrived while `painting`: answer the address's words once the paint is done.
     behind: bool,
+    /// The content of the page this one opened on, kept aside (in a detached element) while
+    /// the search page shows in its place.
+    kept: Option<web_sys::Element>,
 }
 
 thread_local! {
@@ -35,7 +41,6 @@ thread_local! {
 
 /// Shows the page the address names and follows the router from then on.
 pub fn show() {
-    let prerendered = takeover::is_prerendered();
     let typed = takeover::typed();
     if !typed.is_empty() {
         router::go_quietly(Route::Search, takeover::search_params(&typed));
@@ -44,10 +49,17 @@ pub fn show() {
         return;
     };
     let location = router::location();
+    let mut kept = None;
     let search = if location.route == Route::Search {
+        if router::start_route() != Route::Search {
+            kept = keep_aside(&main);
+        }
         SearchView::show(&main, &location)
     } else {
-        static_page::show(&main, location.route, prerendered);
+        // Get help now has the region picker: show the current choice.
+        if location.route == Route::Help {
+            crate::region::sync_picker();
+        }
         None
     };
     listen(&main, "click", |event: web_sys::MouseEvent| {
@@ -72,6 +84,7 @@ pub fn show() {
             search,
             painting,
             behind: false,
+            kept,
         });
     });
     if painting {
@@ -101,13 +114,24 @@ fn follow(location: &Location) {
             (Route::Search, Some(_)) if reader.painting => reader.behind = true,
             (Route::Search, Some(search)) => wrote = search.follow(location),
             (Route::Search, None) => {
+                if reader.kept.is_none() {
+                    reader.kept = keep_aside(&reader.main);
+                }
                 reader.search = SearchView::show(&reader.main, location);
                 wrote = reader.search.is_some();
             }
             (route, _) if route != reader.route => {
                 reader.search = None;
                 reader.behind = false;
-                static_page::show(&reader.main, route, false);
+                // The router shows in place only the page this one opened on (Back after a
+                // search); anything else is a page of its own.
+                match reader.kept.take() {
+                    Some(kept) if route == router::start_route() => {
+                        reader.main.set_inner_html("");
+                        move_children(&kept, &reader.main);
+                    }
+                    _ => reload(),
+                }
             }
             _ => {}
         }
@@ -136,4 +160,28 @@ fn after_paint() {
             }
         });
     });
+}
+
+/// Moves the content of `main` into a detached element and returns it (`None` without a
+/// document): the page the search page replaces, kept as it is for Back.
+fn keep_aside(main: &web_sys::Element) -> Option<web_sys::Element> {
+    let kept = document()?.create_element("div").ok()?;
+    move_children(main, &kept);
+    Some(kept)
+}
+
+/// Moves every child node of `from` to the end of `to`, in order.
+fn move_children(from: &web_sys::Element, to: &web_sys::Element) {
+    while let Some(child) = from.first_child() {
+        if to.append_child(&child).is_err() {
+            break;
+        }
+    }
+}
+
+/// Loads the address as a page of its own.
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }

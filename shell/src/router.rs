@@ -10,9 +10,11 @@
 //! location [`subscribe`]s and is called after every change. The reader's pages and the frame
 //! do so directly; the Leptos pages read it through `nav::Nav`, a signal this feeds.
 //!
-//! Navigation knows nothing of the app above it: which bundle this is (and so which pages it
-//! shows itself, the core's `Route::bundle`) is given to [`install`]. A page of another bundle
-//! (a link to it, or going back or forward to it) is loaded afresh, with its own bundle.
+//! Navigation knows nothing of the app above it: which bundle this is is given to
+//! [`install`], and the core says which pages a page shows in place (`Route::shown_in_place`:
+//! the reader only the search page and the page it opened with, since the build writes every
+//! static page whole; the checker and the journal all of theirs). Any other page (a link to
+//! it, or going back or forward to it) is loaded afresh, with its own bundle.
 
 use crate::window::{document, next_frame, on_window};
 use aftercare_core::route::{Bundle, Params, Route};
@@ -32,10 +34,12 @@ pub struct Location {
 /// Something shown from the location, called after each change with the new one.
 type Listener = Rc<dyn Fn(&Location)>;
 
-/// The router's state: where the app is, the bundle running it, who follows changes.
+/// The router's state: where the app is, the bundle running it and the page it opened on,
+/// who follows changes.
 struct Router {
     location: Location,
     bundle: Option<Bundle>,
+    start: Route,
     listeners: Vec<Listener>,
 }
 
@@ -43,24 +47,27 @@ thread_local! {
     static ROUTER: RefCell<Router> = RefCell::new(Router {
         location: read_location(),
         bundle: None,
+        start: Route::NotFound,
         listeners: Vec::new(),
     });
 }
 
 /// Reads the browser's location and installs the click and `popstate` listeners. Call once,
-/// with the bundle running the page: clicks on links to pages it does not show are left to the
-/// browser (a page load, with the bundle that shows them).
+/// with the bundle running the page: clicks on links to pages it does not show in place are
+/// left to the browser (a page load, with the bundle that shows them).
 pub fn install(bundle: Bundle) {
     ROUTER.with_borrow_mut(|r| {
         r.location = read_location();
         r.bundle = Some(bundle);
+        r.start = r.location.route;
     });
     on_window("popstate", |_: web_sys::Event| {
         let location = read_location();
         if shows(location.route) {
             set_location(location);
         } else if let Some(window) = web_sys::window() {
-            // Going back or forward to a page of another bundle: load it with its own.
+            // Going back or forward to a page this one does not show in place (another
+            // static page, or another bundle's): load it as a page of its own.
             let _ = window.location().reload();
         }
     });
@@ -85,10 +92,16 @@ pub fn route() -> Route {
     ROUTER.with_borrow(|r| r.location.route)
 }
 
-/// Whether this bundle shows `route` itself.
+/// Whether this page shows `route` in place (`Route::shown_in_place`), rather than loading it.
 #[must_use]
 pub fn shows(route: Route) -> bool {
-    ROUTER.with_borrow(|r| r.bundle == Some(route.bundle()))
+    ROUTER.with_borrow(|r| r.bundle == Some(route.bundle()) && route.shown_in_place(r.start))
+}
+
+/// The page this page opened on (before any navigation in place).
+#[must_use]
+pub fn start_route() -> Route {
+    ROUTER.with_borrow(|r| r.start)
 }
 
 /// Goes to a page with the given parameters, as a new history entry, and moves to its top

@@ -7,7 +7,9 @@
 //   shift), keeping what was typed before it arrived;
 // - every page loads its own bundle (the core's Route::bundle): static pages and search the
 //   reader, which answers searches itself; the checker and the journal their own;
-//   moving between pages of one bundle stays in place, to another bundle is a page load;
+//   search shows in place over any page (Back shows that page again, as it was), every
+//   other static page is a page of its own (Route::shown_in_place), the journal's pages
+//   move among themselves in place, and another bundle's page is a page load;
 // - once idle, a page prefetches the bundles its links lead to, unless the browser asks to
 //   save data.
 import { test, before, after, describe } from 'node:test';
@@ -359,7 +361,7 @@ describe('before the app', () => {
 const wasmOf = (requests) => requests.map((p) => p.match(/\/([a-z]+)-[0-9a-f]+_bg\.wasm$/)?.[1]).filter(Boolean);
 
 describe('bundles', () => {
-  test('the reader answers searches itself and moves between reading and search in place', async () => {
+  test('the reader answers searches itself in place; every static page is a page of its own, with the same bundle', async () => {
     const page = await newPage(context);
     const requests = [];
     page.on('request', (request) => {
@@ -370,38 +372,85 @@ describe('bundles', () => {
     await page.goto(server.url + 'faq/');
     await appReady(page);
     assert.deepEqual(wasmOf(requests), ['reader'], 'the reader runs, alone');
+    // Another static page: loaded whole, as the build wrote it, and run by the reader again
+    // (from the browser's cache), never by another bundle.
     await page.evaluate(() => (window.__samePage = true));
+    const thread = await page.locator('.threads a').first().innerText();
     await page.locator('.threads a').first().click();
     await page.waitForURL(/faq\/[^/]+\/$/);
-    assert.equal(await page.evaluate(() => window.__samePage), true, 'the reader navigated in place');
-    // A search: results as the person types, from the bundle already running.
+    await appReady(page);
+    assert.equal(await page.evaluate(() => window.__samePage), undefined, 'a page of its own');
+    assert.equal((await page.locator('main h1').innerText()).trim(), thread.trim());
+    const runs = () => page.evaluate(() => [...document.scripts].map((s) => s.textContent.match(/from '\.\/([a-z]+)-[0-9a-f]+\.js'/)?.[1]).filter(Boolean));
+    assert.deepEqual(await runs(), ['reader'], 'the same bundle');
+    // A search: results as the person types, in place, from the bundle already running.
+    await page.evaluate(() => (window.__samePage = true));
     await page.keyboard.press('/');
     await page.keyboard.type('dizzy');
     await page.waitForSelector('.results .result');
     assert.equal(await page.locator('#site-q').inputValue(), 'dizzy');
     assert.equal(await page.evaluate(() => window.__samePage), true, 'without a page load');
-    // From a result to reading and back, in place.
+    // From a result to reading (a page of its own) and back to the answers.
     await page.locator('.results .result-title').first().click();
     await page.waitForURL(/(effects|faq)\/[^/]+\/$/);
+    await appReady(page);
     assert.equal(await page.locator('main h1').count(), 1);
     await page.goBack();
-    await page.waitForURL(/search\//);
+    await page.waitForURL(/search\/\?q=dizzy/);
     await page.waitForSelector('.results .result');
-    assert.equal(await page.evaluate(() => window.__samePage), true, 'still the same page');
-    assert.deepEqual(wasmOf(requests), ['reader'], 'no second bundle');
+    assert.equal(await page.locator('#site-q').inputValue(), 'dizzy');
+    assert.deepEqual(await runs(), ['reader'], 'no second bundle');
     // The journal is another bundle: a page load, with the journal's bundle.
+    requests.length = 0;
+    await page.evaluate(() => (window.__samePage = true));
     await page.getByRole('link', { name: 'Journal', exact: true }).click();
     await page.waitForURL(/journal\/$/);
     await appReady(page);
     assert.equal(await page.evaluate(() => window.__samePage), undefined, 'a page load');
     const fetched = wasmOf(requests);
-    assert.deepEqual(fetched.slice(0, 2), ['reader', 'journal']);
+    assert.deepEqual(fetched.slice(0, 1), ['journal']);
     // Anything after is the journal page's own idle prefetch: answered from the HTTP cache
     // (the FAQ page prefetched it), where Chromium reports the request without its
     // Sec-Purpose header. Only bundles the page's prefetch note names.
     const note = await page.evaluate(() => document.querySelector('meta[name="aftercare-prefetch"]')?.content || '');
-    for (const extra of fetched.slice(2)) assert.ok(note.includes(`${extra}-`), `${extra} is neither run nor prefetched`);
+    for (const extra of fetched.slice(1)) assert.ok(note.includes(`${extra}-`), `${extra} is neither run nor prefetched`);
     assert.equal(await page.locator('header.site-header').count(), 1);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('Back after a search shows the page it replaced as it was, in place', async () => {
+    const page = await newPage(context);
+    await page.goto(server.url + 'effects/fatigue/');
+    await appReady(page);
+    const heading = (await page.locator('main h1').innerText()).trim();
+    const title = await page.title();
+    // Something the person did on the page: a triage row opened.
+    const row = page.locator('.triage-panel details').first();
+    await row.locator('summary').click();
+    assert.equal(await row.evaluate((d) => d.open), true);
+    await page.evaluate(() => (window.__samePage = true));
+    await page.locator('#site-q').fill('pee');
+    await page.waitForSelector('.results .result');
+    assert.match(page.url(), /search\/\?q=pee$/);
+    assert.equal(await page.locator('.triage-panel').count(), 0, 'the answers replace the page');
+    await page.goBack();
+    await page.waitForURL(/effects\/fatigue\/$/);
+    await page.locator('main h1', { hasText: heading }).waitFor();
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'in place, no page load');
+    assert.equal(await page.title(), title);
+    assert.equal(await page.locator('.results').count(), 0, 'the answers are gone');
+    assert.equal(await page.locator('.triage-panel details').first().evaluate((d) => d.open), true, 'the row is still open');
+    assert.equal(await page.locator('header nav a[aria-current="page"]').count() <= 1, true);
+    // Forward: the answers again, in place.
+    await page.goForward();
+    await page.waitForURL(/search\/\?q=pee$/);
+    await page.waitForSelector('.results .result');
+    assert.equal(await page.evaluate(() => window.__samePage), true);
+    // Back once more: the page again.
+    await page.goBack();
+    await page.locator('main h1', { hasText: heading }).waitFor();
+    assert.equal(await page.evaluate(() => window.__samePage), true);
     assert.deepEqual(page.problems, []);
     await page.close();
   });
