@@ -277,6 +277,23 @@ describe('offline', () => {
       await page.goto(server.url + 'faq');
       await appReady(page);
       assert.equal(page.url(), server.url + 'faq/');
+      // Reading and searching by links alone: each static page is a page load, answered
+      // by the offline copy; search answers in place; Back returns to the answers.
+      await page.goto(server.url);
+      await appReady(page);
+      await page.locator('.cards a', { hasText: 'Fatigue' }).first().click();
+      await page.waitForURL(server.url + 'effects/fatigue/');
+      await appReady(page);
+      assert.equal(await page.locator('main h1').count(), 1);
+      await page.getByLabel('Search the guide').fill('pee');
+      await page.locator('.results .result').first().waitFor();
+      await page.locator('.results .result-title').first().click();
+      await page.waitForURL(/(effects|faq)\/[^/]+\/$/);
+      await appReady(page);
+      assert.equal(await page.locator('main h1').count(), 1);
+      await page.goBack();
+      await page.waitForURL(/search\/\?q=pee$/);
+      await page.locator('.results .result').first().waitFor();
       await useTheApp(page, server.url);
       assert.deepEqual(page.problems, []);
 
