@@ -204,26 +204,6 @@ impl Route {
             | Route::NotFound => Bundle::Reader,
         }
     }
-
-    /// Whether a page that opened on `start` shows this route in place (a link to it becomes
-    /// a history entry of the same page) rather than loading it as a page of its own.
-    ///
-    /// The reader's static pages are pages of their own: the build writes each one whole
-    /// into its `index.html`, so the reader carries none of their writers (a tenth of its
-    /// download, which a first search waits for). A reader page shows in place only the search
-    /// page (typing opens it) and the page it opened with (Back after a search). The checker's
-    /// and the journal's pages move in place within their bundle: the journal must, since a
-    /// journal kept in memory (storage off) would be lost by a page load.
-    #[must_use]
-    pub fn shown_in_place(self, start: Route) -> bool {
-        if self.bundle() != start.bundle() {
-            return false;
-        }
-        match self.bundle() {
-            Bundle::Reader => self == Route::Search || self == start,
-            Bundle::Check | Bundle::Journal => true,
-        }
-    }
 }
 
 /// Query-string parameters (`?q=tired&symptoms=fatigue`), decoded, in their original order.
@@ -364,45 +344,6 @@ mod tests {
     }
 
     use super::*;
-
-    #[test]
-    fn a_reader_page_shows_search_and_itself_in_place_and_loads_every_other_page() {
-        let reader = [
-            Route::Home,
-            Route::Effect(0),
-            Route::Effect(1),
-            Route::Faq,
-            Route::Thread(0),
-            Route::About,
-            Route::Help,
-            Route::NotFound,
-        ];
-        for start in reader {
-            assert!(Route::Search.shown_in_place(start), "search from {start:?}");
-            assert!(start.shown_in_place(start), "back to {start:?}");
-            for other in reader.into_iter().filter(|&r| r != start) {
-                assert!(!other.shown_in_place(start), "{other:?} from {start:?}");
-            }
-            for other in [Route::Check, Route::Journal, Route::JournalEntry] {
-                assert!(!other.shown_in_place(start), "{other:?} from {start:?}");
-            }
-        }
-        // A page that opened on search shows only search in place.
-        assert!(Route::Search.shown_in_place(Route::Search));
-        assert!(!Route::Home.shown_in_place(Route::Search));
-        // The journal's pages move in place among themselves (a journal kept in memory
-        // must survive them), never into another bundle's.
-        let journal = [Route::Journal, Route::JournalEntry, Route::JournalSummary];
-        for start in journal {
-            for to in journal {
-                assert!(to.shown_in_place(start), "{to:?} from {start:?}");
-            }
-            assert!(!Route::Search.shown_in_place(start));
-            assert!(!Route::Check.shown_in_place(start));
-        }
-        assert!(Route::Check.shown_in_place(Route::Check));
-        assert!(!Route::Journal.shown_in_place(Route::Check));
-    }
 
     #[track_caller]
     fn check(path: &str, expected: Route) {

@@ -389,10 +389,7 @@ fn on_settled(
     ok: impl FnOnce(JsValue) + 'static,
     context: &'static str,
 ) {
-    let ok = Closure::once(ok);
-    let failed = Closure::once(move |error: JsValue| warn(context, Some(&error)));
-    let _ = promise.then2(&ok, &failed);
-    // One of the two runs, once; both are small and few (registration, update checks).
-    ok.forget();
-    failed.forget();
+    crate::window::on_settled(promise, ok, move |error: JsValue| {
+        warn(context, Some(&error));
+    });
 }

@@ -10,11 +10,9 @@
 //! location [`subscribe`]s and is called after every change. The reader's pages and the frame
 //! do so directly; the Leptos pages read it through `nav::Nav`, a signal this feeds.
 //!
-//! Navigation knows nothing of the app above it: which bundle this is is given to
-//! [`install`], and the core says which pages a page shows in place (`Route::shown_in_place`:
-//! the reader only the search page and the page it opened with, since the build writes every
-//! static page whole; the checker and the journal all of theirs). Any other page (a link to
-//! it, or going back or forward to it) is loaded afresh, with its own bundle.
+//! Navigation knows nothing of the app above it: which bundle this is (and so which pages it
+//! shows itself, the core's `Route::bundle`) is given to [`install`]. A page of another bundle
+//! (a link to it, or going back or forward to it) is loaded afresh, with its own bundle.
 
 use crate::window::{document, next_frame, on_window};
 use aftercare_core::route::{Bundle, Params, Route};
@@ -34,40 +32,42 @@ pub struct Location {
 /// Something shown from the location, called after each change with the new one.
 type Listener = Rc<dyn Fn(&Location)>;
 
-/// The router's state: where the app is, the bundle running it and the page it opened on,
-/// who follows changes.
+/// Opens a page when a link to it is followed in place: called with the page and what opens
+/// it ([`go`]), which it may call at once, later (once the page's content is there), or never
+/// (the person moved on meanwhile).
+type Opener = Rc<dyn Fn(Route, Box<dyn FnOnce()>)>;
+
+/// The router's state: where the app is, the bundle running it, who follows changes.
 struct Router {
     location: Location,
     bundle: Option<Bundle>,
-    start: Route,
     listeners: Vec<Listener>,
+    opener: Option<Opener>,
 }
 
 thread_local! {
     static ROUTER: RefCell<Router> = RefCell::new(Router {
         location: read_location(),
         bundle: None,
-        start: Route::NotFound,
         listeners: Vec::new(),
+        opener: None,
     });
 }
 
 /// Reads the browser's location and installs the click and `popstate` listeners. Call once,
-/// with the bundle running the page: clicks on links to pages it does not show in place are
-/// left to the browser (a page load, with the bundle that shows them).
+/// with the bundle running the page: clicks on links to pages it does not show are left to the
+/// browser (a page load, with the bundle that shows them).
 pub fn install(bundle: Bundle) {
     ROUTER.with_borrow_mut(|r| {
         r.location = read_location();
         r.bundle = Some(bundle);
-        r.start = r.location.route;
     });
     on_window("popstate", |_: web_sys::Event| {
         let location = read_location();
         if shows(location.route) {
             set_location(location);
         } else if let Some(window) = web_sys::window() {
-            // Going back or forward to a page this one does not show in place (another
-            // static page, or another bundle's): load it as a page of its own.
+            // Going back or forward to a page of another bundle: load it with its own.
             let _ = window.location().reload();
         }
     });
@@ -78,6 +78,12 @@ pub fn install(bundle: Bundle) {
 /// the page.
 pub fn subscribe(listener: impl Fn(&Location) + 'static) {
     ROUTER.with_borrow_mut(|r| r.listeners.push(Rc::new(listener)));
+}
+
+/// Lets `opener` open the pages that links lead to in place (the reader fetches a static
+/// page's content first, so the address, the title and the page change together).
+pub fn set_opener(opener: impl Fn(Route, Box<dyn FnOnce()>) + 'static) {
+    ROUTER.with_borrow_mut(|r| r.opener = Some(Rc::new(opener)));
 }
 
 /// The current location.
@@ -92,16 +98,10 @@ pub fn route() -> Route {
     ROUTER.with_borrow(|r| r.location.route)
 }
 
-/// Whether this page shows `route` in place (`Route::shown_in_place`), rather than loading it.
+/// Whether this bundle shows `route` itself.
 #[must_use]
 pub fn shows(route: Route) -> bool {
-    ROUTER.with_borrow(|r| r.bundle == Some(route.bundle()) && route.shown_in_place(r.start))
-}
-
-/// The page this page opened on (before any navigation in place).
-#[must_use]
-pub fn start_route() -> Route {
-    ROUTER.with_borrow(|r| r.start)
+    ROUTER.with_borrow(|r| r.bundle == Some(route.bundle()))
 }
 
 /// Goes to a page with the given parameters, as a new history entry, and moves to its top
@@ -193,7 +193,12 @@ fn on_click(event: &web_sys::MouseEvent) {
         return;
     }
     event.prevent_default();
-    go(route, Params::parse(&target.search));
+    let params = Params::parse(&target.search);
+    let open: Box<dyn FnOnce()> = Box::new(move || go(route, params));
+    match ROUTER.with_borrow(|r| r.opener.clone()) {
+        Some(opener) => opener(route, open),
+        None => open(),
+    }
 }
 
 /// The parts of an absolute URL that navigation compares.
@@ -261,14 +266,29 @@ fn read_location() -> Location {
 }
 
 /// After a new page is shown: start at its top and move focus to its heading, so keyboard and
-/// screen-reader users land on the new content (the heading has `tabindex="-1"`).
-fn after_page_change() {
+/// screen-reader users land on the new content (the heading has `tabindex="-1"`). Called by
+/// [`go`]. While `<main>` is `aria-busy` (its new content is still on its way) nothing moves:
+/// whoever fills it calls this again once the content is there.
+pub fn after_page_change() {
     next_frame(|| {
+        let Some(document) = document() else {
+            return;
+        };
+        if document
+            .query_selector("main[aria-busy]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
-        if let Some(heading) = document()
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
+        if let Some(heading) = document
+            .query_selector("main h1")
+            .ok()
+            .flatten()
             .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = heading.focus();

@@ -129,3 +129,62 @@ fn after_idle(window: &web_sys::Window, task: impl FnOnce() + 'static) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 1000);
     }
 }
+
+/// Runs `ok` with what `promise` resolves to, or `failed` with why it was rejected: one of
+/// the two runs, once (so no rejection goes unhandled).
+pub fn on_settled(
+    promise: &js_sys::Promise,
+    ok: impl FnOnce(JsValue) + 'static,
+    failed: impl FnOnce(JsValue) + 'static,
+) {
+    // Boxed: one closure type for every caller, so its glue is in the wasm once.
+    let ok: Box<dyn FnOnce(JsValue)> = Box::new(ok);
+    let failed: Box<dyn FnOnce(JsValue)> = Box::new(failed);
+    let ok = Closure::once(ok);
+    let failed = Closure::once(failed);
+    let _ = promise.then2(&ok, &failed);
+    // One of the two runs, once; both are small, and made only for a rare event (a page
+    // asked for, a registration, an update check).
+    ok.forget();
+    failed.forget();
+}
+
+/// The text of this site's page at `url` (the HTTP cache, the offline copy or the network),
+/// for `done`; `None` when it cannot be had (offline with no copy, or not a 200 answer).
+pub fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(None);
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let finish = {
+        let done = std::rc::Rc::clone(&done);
+        move |text: Option<String>| {
+            if let Some(done) = done.take() {
+                done(text);
+            }
+        }
+    };
+    let failed = finish.clone();
+    // `Response` is read through `Reflect`: its web-sys feature would add bindings for two
+    // calls.
+    let read = move |response: JsValue| {
+        let ok = Reflect::get(&response, &JsValue::from_str("ok"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        let text = Reflect::get(&response, &JsValue::from_str("text"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call0(&response).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        match (ok, text) {
+            (true, Some(text)) => {
+                let failed = finish.clone();
+                on_settled(&text, move |t| finish(t.as_string()), move |_| failed(None));
+            }
+            _ => finish(None),
+        }
+    };
+    on_settled(&window.fetch_with_str(url), read, move |_| failed(None));
+}

@@ -3,7 +3,9 @@
 // keyboard can skip to content, and axe finds no violations on any route.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, newPage, appReady, axe, routes } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, browser, newPage, appReady, axe, routes, dist } from './support.mjs';
 
 const table = routes();
 let server, subpathServer, chromium, context;
@@ -62,25 +64,63 @@ describe('every route', () => {
 });
 
 describe('navigation', () => {
-  test('a card link opens the effect, a page of its own, and Back returns home', async () => {
+  test('a card link opens the effect in place and Back returns home', async () => {
     const page = await newPage(context);
     await page.goto(server.url);
     await appReady(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
     const fatigue = table.find((r) => r.path === 'effects/fatigue/');
     await page.locator('.cards a', { hasText: 'Fatigue' }).first().click();
     await page.waitForURL(server.url + fatigue.path);
-    await appReady(page);
+    await page.locator('main h1', { hasText: fatigue.heading }).waitFor();
     assert.equal((await page.locator('main h1').innerText()).trim(), fatigue.heading);
     assert.equal(await page.title(), `${fatigue.title} · Aftercare`);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page load');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), fatigue.heading, 'focus moves to the new page heading');
+    assert.equal(await page.locator('main[aria-busy]').count(), 0);
+    // What it shows is the page as the build wrote it (the reader writes no static page).
+    const built = readFileSync(path.join(dist, fatigue.path, 'index.html'), 'utf8');
+    const written = built.slice(built.indexOf('>', built.indexOf('<main id="main"')) + 1, built.lastIndexOf('</main>'));
+    assert.equal(await page.locator('main').evaluate((m) => m.innerHTML), written);
     await page.goBack();
     await page.waitForURL(server.url);
     await appReady(page);
     assert.equal((await page.locator('main h1').innerText()).trim(), 'Is this normal after acupuncture?');
     await page.goForward();
     await page.waitForURL(server.url + fatigue.path);
-    assert.equal((await page.locator('main h1').innerText()).trim(), fatigue.heading);
+    assert.equal((await page.locator('main h1').innerText()).trim(), fatigue.heading, 'Forward shows the page at once, kept aside');
+    assert.equal(await page.evaluate(() => window.__sameDocument), true);
     assert.deepEqual(page.problems, []);
     await page.close();
+  });
+
+  test('when a page cannot be had in place, the browser loads it', async () => {
+    // No offline copy (it would answer from its cache): the request goes to the network.
+    const own = await chromium.newContext({ serviceWorkers: 'block' });
+    const page = await newPage(own);
+    await page.goto(server.url);
+    await appReady(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    // The app's request for the page's HTML fails once (a dropped connection); the page
+    // load that follows goes through.
+    let failed = 0;
+    await page.route('**/effects/fatigue/', (route) => {
+      if (route.request().resourceType() === 'fetch' && failed === 0) {
+        failed += 1;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    const fatigue = table.find((r) => r.path === 'effects/fatigue/');
+    await page.locator('.cards a', { hasText: 'Fatigue' }).first().click();
+    await page.locator('main h1', { hasText: fatigue.heading }).waitFor();
+    assert.equal(failed, 1, 'the app asked for the page first');
+    assert.equal(page.url(), server.url + fatigue.path);
+    assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'a page load');
+    await appReady(page);
+    assert.equal(await page.title(), `${fatigue.title} · Aftercare`);
+    await own.close();
   });
 
   test('every word is reachable from home: FAQ list links every thread', async () => {

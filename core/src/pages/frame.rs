@@ -159,6 +159,19 @@ pub fn body(route: Route, page: &str) -> String {
     out
 }
 
+/// The content of the `<main>` of a page [`body`] wrote (a static page's `index.html`, as
+/// the reader takes it to show that page in place): between the end of its opening tag and
+/// the last `</main>`. `None` for anything else.
+#[must_use]
+pub fn main_content(page: &str) -> Option<&str> {
+    // Byte windows rather than `str::find`: the reader carries no substring searcher.
+    let bytes = page.as_bytes();
+    let open = bytes.windows(6).position(|w| w == b"<main ")?;
+    let start = open + bytes[open..].iter().position(|&b| b == b'>')? + 1;
+    let end = bytes.windows(7).rposition(|w| w == b"</main>")?;
+    page.get(start..end)
+}
+
 /// The footer and the app's empty status region, which follow `<main>` on every page (the
 /// app adds them under an interactive page's prerendered start, see [`body_start`]).
 #[must_use]
@@ -223,5 +236,23 @@ mod tests {
         assert!(html.contains("<a href=\"./\" aria-current=\"page\">Guide</a>"));
         assert_eq!(html.matches("aria-current").count(), 1);
         assert!(header(Route::Help).matches("aria-current").count() == 0);
+    }
+
+    #[test]
+    fn the_main_of_every_static_page_reads_back_as_written() {
+        for route in Route::all_static() {
+            let Some(page) = crate::pages::page(route) else {
+                continue;
+            };
+            let html = page.outer();
+            let document = format!("<!DOCTYPE html><html><head><title>x</title></head><body data-prerendered>{}</body></html>", body(route, &html));
+            assert_eq!(main_content(&document), Some(html.as_str()), "{route:?}");
+        }
+        assert_eq!(main_content("<p>no main here</p>"), None);
+        assert_eq!(
+            main_content("<main id=\"main\" tabindex=\"-1\">unclosed"),
+            None
+        );
+        assert_eq!(main_content("</main><main id=\"main\">"), None);
     }
 }

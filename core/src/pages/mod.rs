@@ -33,8 +33,8 @@ pub use care::{
 };
 pub use clinic::{clinic_contact_inner, CLINIC_CONTACT_CLASS};
 pub use frame::{
-    body, body_start, footer_and_status, header, is_current, FOOTER_CLASS, MAIN_ID, NAV,
-    SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,
+    body, body_start, footer_and_status, header, is_current, main_content, FOOTER_CLASS, MAIN_ID,
+    NAV, SEARCH_INPUT_ID, SEARCH_LABEL, SEARCH_PLACEHOLDER, SITE_HEADER_CLASS, SKIP_LINK_CLASS,
     STATUS_CLASS,
 };
 pub use info::disclaimer;
