@@ -277,8 +277,9 @@ describe('offline', () => {
       await page.goto(server.url + 'faq');
       await appReady(page);
       assert.equal(page.url(), server.url + 'faq/');
-      // Reading and searching by links alone: each static page is a page load, answered
-      // by the offline copy; search answers in place; Back returns to the answers.
+      // Reading and searching by links alone: each static page comes from the offline copy
+      // (the reader takes its content from there), search answers in place, and Back
+      // returns to the answers.
       await page.goto(server.url);
       await appReady(page);
       await page.locator('.cards a', { hasText: 'Fatigue' }).first().click();
