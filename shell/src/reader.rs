@@ -72,10 +72,15 @@ impl Reader {
             Content::Html(html) => self.main.set_inner_html(&html),
         }
         self.shows = Some(route);
-        // Get help now has the region picker: show the current choice.
-        if route == Route::Help {
-            crate::region::sync_picker();
-        }
+        shown(route);
+    }
+}
+
+/// What a static page needs beyond its markup once shown: Get help now's region picker shows
+/// the current choice.
+fn shown(route: Route) {
+    if route == Route::Help {
+        crate::region::sync_picker();
     }
 }
 
@@ -115,9 +120,8 @@ pub fn show() {
     if location.route == Route::Search {
         reader.keep_shown();
         reader.search = SearchView::show(&reader.main, &location);
-    } else if location.route == Route::Help {
-        // Get help now has the region picker: show the current choice.
-        crate::region::sync_picker();
+    } else {
+        shown(location.route);
     }
     listen(&reader.main, "click", |event: web_sys::MouseEvent| {
         let symptoms = READER.with_borrow(|r| {
@@ -198,14 +202,21 @@ fn follow(location: &Location) {
         after_paint();
     }
     if let Some((route, asked)) = fetch {
-        fetch_page(route, asked);
+        fetch_page(route, asked, move |html| {
+            READER.with_borrow_mut(|reader| {
+                if let Some(reader) = reader {
+                    reader.show_page(route, Content::Html(html));
+                }
+            });
+            router::after_page_change();
+        });
     }
 }
 
 /// Opens `route` for a link followed to it: at once when the reader has what it shows (the
 /// search page, the page shown, a page kept aside); else once its content has been fetched,
 /// so the address, the title and the page change together, unless the person moved on
-/// meanwhile. Should the page not come, the browser loads it.
+/// meanwhile.
 fn open(route: Route, go: Box<dyn FnOnce()>) {
     let asked = READER.with_borrow_mut(|reader| {
         let reader = reader.as_mut()?;
@@ -219,57 +230,36 @@ fn open(route: Route, go: Box<dyn FnOnce()>) {
         go();
         return;
     };
-    let url = page_url(route);
+    fetch_page(route, asked, move |html| {
+        READER.with_borrow_mut(|reader| {
+            if let Some(reader) = reader {
+                reader.ready = Some((route, html));
+            }
+        });
+        go();
+    });
+}
+
+/// Takes static page `route`'s `<main>` from its `index.html` for `then`, unless another page
+/// was asked for since (`asked`); should the page not come (offline with no copy, a broken
+/// answer), the browser loads it.
+fn fetch_page(route: Route, asked: u32, then: impl FnOnce(String) + 'static) {
+    let url = format!("{}{}", router::base_path(), route.path());
     fetch_text(&url.clone(), move |text| {
-        let html = text
+        if !READER.with_borrow(|r| r.as_ref().is_some_and(|r| r.asked == asked)) {
+            // The person moved on meanwhile.
+            return;
+        }
+        match text
             .as_deref()
             .and_then(aftercare_core::pages::main_content)
-            .map(str::to_owned);
-        let still = READER.with_borrow_mut(|reader| {
-            let Some(reader) = reader.as_mut().filter(|r| r.asked == asked) else {
-                return false;
-            };
-            reader.ready = html.as_ref().map(|html| (route, html.clone()));
-            true
-        });
-        match (still, html) {
-            // The person moved on meanwhile.
-            (false, _) => {}
-            (true, Some(_)) => go(),
-            (true, None) => {
+        {
+            Some(html) => then(html.to_owned()),
+            None => {
                 if let Some(window) = web_sys::window() {
                     let _ = window.location().assign(&url);
                 }
             }
-        }
-    });
-}
-
-/// The address of static page `route`.
-fn page_url(route: Route) -> String {
-    format!("{}{}", router::base_path(), route.path())
-}
-
-/// Takes static page `route`'s `<main>` from its `index.html` and shows it, unless another
-/// page was asked for meanwhile; should the page not come (offline with no copy, a broken
-/// answer), the browser loads it.
-fn fetch_page(route: Route, asked: u32) {
-    fetch_text(&page_url(route), move |text| {
-        let html = text
-            .as_deref()
-            .and_then(aftercare_core::pages::main_content)
-            .map(str::to_owned);
-        let shown = READER.with_borrow_mut(|reader| {
-            let reader = reader
-                .as_mut()
-                .filter(|r| r.asked == asked && r.route == route)?;
-            Some(html.map(|html| reader.show_page(route, Content::Html(html))))
-        });
-        match shown {
-            // Someone moved on meanwhile: nothing to show.
-            None => {}
-            Some(Some(())) => router::after_page_change(),
-            Some(None) => reload(),
         }
     });
 }
@@ -298,12 +288,5 @@ fn move_children(from: &web_sys::Element, to: &web_sys::Element) {
         if to.append_child(&child).is_err() {
             break;
         }
-    }
-}
-
-/// Loads the address as a page of its own.
-fn reload() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().reload();
     }
 }
