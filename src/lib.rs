@@ -15,11 +15,10 @@
 mod app;
 pub mod bundles;
 mod components;
-mod journal_store;
 mod nav;
 mod pages;
 
 // The shell's modules these pages use, under the names they had when they lived here.
-use aftercare_shell::{frame, pwa, router, storage, takeover};
+use aftercare_shell::{frame, router, takeover};
 
 pub use aftercare_shell::{start, Shell};

@@ -4,7 +4,7 @@
 //! location.
 
 use crate::router::{self, Location};
-use aftercare_core::route::{Params, Route};
+use aftercare_core::route::Route;
 use leptos::prelude::*;
 
 /// The navigation handle, provided as context by the app.
@@ -43,10 +43,5 @@ impl Nav {
         let location = self.location;
         Memo::new(move |_| location.with(|l| l.params.get(name).unwrap_or_default().to_owned()))
             .into()
-    }
-
-    /// The current parameters, untracked (for building links from event handlers).
-    pub fn params_untracked(self) -> Params {
-        self.location.with_untracked(|l| l.params.clone())
     }
 }

@@ -61,6 +61,12 @@ impl Html {
         self
     }
 
+    /// Appends markup written elsewhere, as it is (it must already be escaped).
+    pub fn raw(&mut self, markup: &str) -> &mut Html {
+        self.0.push_str(markup);
+        self
+    }
+
     /// The markup written so far.
     #[must_use]
     pub fn as_str(&self) -> &str {

@@ -13,6 +13,7 @@
 //! The modules form a graph without circles (ARCHITECTURE.md, "Module graph").
 
 pub mod frame;
+mod journal;
 mod pages;
 mod prefetch;
 pub mod pwa;
@@ -45,6 +46,17 @@ pub const READER: Shell = Shell {
     bundle: Bundle::Reader,
     show: reader::show,
     ask_early: || {},
+};
+
+/// The journal: its list, the entry form and the summary, over one journal store, with no
+/// framework (see `journal`). One bundle: when storage is unavailable the entries live only
+/// in this page's memory, so the journal's pages must move between each other in place.
+pub const JOURNAL: Shell = Shell {
+    bundle: Bundle::Journal,
+    show: journal::show,
+    // Whether the browser keeps the data: the "Keep a copy" line says so from the first
+    // render, instead of changing length (and moving the buttons below it) a moment later.
+    ask_early: storage::ask_persisted_early,
 };
 
 /// Starts the bundle of `shell` on the page: navigation, the frame and the bundle's pages,

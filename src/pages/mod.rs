@@ -1,5 +1,4 @@
-//! The Leptos pages: the symptom checker and the journal's pages. The reader's pages (static
-//! pages and search) are the shell's (`aftercare_shell`).
+//! The Leptos page: the symptom checker. The reader's pages (static pages and search) and
+//! the journal's are the shell's (`aftercare_shell`).
 
 pub mod check;
-pub mod journal;

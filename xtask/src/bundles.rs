@@ -41,26 +41,48 @@ pub fn build(dist: &Path, names: &[Name], release: bool) -> Result<Vec<Bundle>, 
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut args = vec![
-        "build",
-        "--quiet",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "aftercare",
-    ];
-    if release {
-        args.push("--release");
+    // One build per package: cargo unifies features across everything one build resolves,
+    // so the plain shell's bundles are built apart from the Leptos package's (whose
+    // dependencies would switch on exported code in theirs).
+    for package in ["aftercare", "aftercare-shell"] {
+        let bins: Vec<&str> = names
+            .iter()
+            .filter(|n| package_of(**n) == package)
+            .map(|n| n.name())
+            .collect();
+        if bins.is_empty() {
+            continue;
+        }
+        let mut args = vec![
+            "build",
+            "--quiet",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            package,
+        ];
+        if release {
+            args.push("--release");
+        }
+        for bin in bins {
+            args.extend(["--bin", bin]);
+        }
+        run(Command::new(&cargo).args(&args), "cargo build (bundles)")?;
     }
-    for name in names {
-        args.extend(["--bin", name.name()]);
-    }
-    run(Command::new(cargo).args(&args), "cargo build (bundles)")?;
     let profile = if release { "release" } else { "debug" };
     names
         .iter()
         .map(|name| finish(dist, &target, profile, name.name(), release))
         .collect()
+}
+
+/// The package whose binary a bundle is: the Leptos package's (the checker) or the plain
+/// shell's (the reader, the journal).
+fn package_of(name: Name) -> &'static str {
+    match name {
+        Name::Check => "aftercare",
+        Name::Reader | Name::Journal => "aftercare-shell",
+    }
 }
 
 /// wasm-bindgen, wasm-opt and hashed names for one built binary.

@@ -39,12 +39,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     link.remove();
     // The download has its own reference to the blob; the URL is freed a little later so
     // slow browsers still find it.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
+    crate::window::after(30_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
     Ok(())
 }
 
