@@ -435,23 +435,23 @@ fn emit_symptoms(out: &mut String, file: &SymptomsFile) {
     }
     out.push_str("    ];\n}\n\n");
 
-    let _ = writeln!(
-        out,
-        "/// One row per `Symptom` variant, in declaration order, so `self as usize` indexes it.\n\
-         static SYMPTOM_INFO: [SymptomInfo; {n}] = ["
-    );
-    for s in &file.symptom {
-        let _ = writeln!(
-            out,
-            "    SymptomInfo {{ slug: {:?}, name: {:?}, description: {:?}, red_flag: {}, synonyms: {} }},",
-            s.slug,
-            s.name,
-            s.description,
-            s.red_flag,
-            str_slice(&s.synonyms)
-        );
-    }
-    out.push_str("];\n\n");
+    // One array per field, each indexed by `self as usize` (declaration order): code that
+    // reads only the names links none of the descriptions or the everyday words.
+    let column = |out: &mut String, name: &str, ty: &str, value: &dyn Fn(&SymptomIn) -> String| {
+        let _ = writeln!(out, "static SYMPTOM_{name}: [{ty}; {n}] = [");
+        for s in &file.symptom {
+            let _ = writeln!(out, "    {},", value(s));
+        }
+        out.push_str("];\n");
+    };
+    column(out, "SLUGS", "&str", &|s| format!("{:?}", s.slug));
+    column(out, "NAMES", "&str", &|s| format!("{:?}", s.name));
+    column(out, "DESCRIPTIONS", "&str", &|s| {
+        format!("{:?}", s.description)
+    });
+    column(out, "RED_FLAGS", "bool", &|s| s.red_flag.to_string());
+    column(out, "SYNONYMS", "&[&str]", &|s| str_slice(&s.synonyms));
+    out.push('\n');
 }
 
 fn emit_article(out: &mut String, a: &ArticleFile) {

@@ -612,6 +612,22 @@ fn emit(file: &TriageFile, taxonomy: &TaxonomyFile) -> String {
         );
     }
     out.push_str("    }\n}\n");
+    // The level alone, apart from the words: code that only needs the level (the journal's
+    // entry cards) then links none of the triage's text.
+    let levels: Vec<&str> = taxonomy
+        .symptom
+        .iter()
+        .filter_map(|tax| file.symptom.iter().find(|s| s.symptom == tax.slug))
+        .map(|entry| level_expr(&entry.level))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The usual level of each symptom, in taxonomy (declaration) order.\n\
+         static LEVELS: [Level; {}] = [{}];\n\
+         fn level_of(symptom: Symptom) -> Level {{\n    LEVELS[symptom as usize]\n}}",
+        levels.len(),
+        levels.join(", ")
+    );
     out
 }
 

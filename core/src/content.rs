@@ -67,15 +67,6 @@ impl fmt::Display for Date {
     }
 }
 
-/// The generated table behind [`Symptom`]'s accessors, one row per variant.
-struct SymptomInfo {
-    slug: &'static str,
-    name: &'static str,
-    description: &'static str,
-    red_flag: bool,
-    synonyms: &'static [&'static str],
-}
-
 /// The whole article: everything on the page above the comments.
 #[derive(Debug)]
 pub struct Article {
@@ -327,39 +318,35 @@ impl EntryId {
 }
 
 impl Symptom {
-    fn info(self) -> &'static SymptomInfo {
-        // The generator emits one row per variant in declaration order.
-        &SYMPTOM_INFO[self as usize]
-    }
-
     /// The stable key, e.g. "fatigue", "needle-left-in".
     #[must_use]
     pub fn slug(self) -> &'static str {
-        self.info().slug
+        // The generator emits one row per variant in declaration order.
+        SYMPTOM_SLUGS[self as usize]
     }
 
     /// The plain-English name, e.g. "Tired or drained".
     #[must_use]
     pub fn name(self) -> &'static str {
-        self.info().name
+        SYMPTOM_NAMES[self as usize]
     }
 
     /// One line saying what belongs under this symptom.
     #[must_use]
     pub fn description(self) -> &'static str {
-        self.info().description
+        SYMPTOM_DESCRIPTIONS[self as usize]
     }
 
     /// Everyday words people use for it, lower case: "tired", "exhausted", "wiped out".
     #[must_use]
     pub fn synonyms(self) -> &'static [&'static str] {
-        self.info().synonyms
+        SYMPTOM_SYNONYMS[self as usize]
     }
 
     /// Whether this is a red flag (get help now), not a "usually normal" effect.
     #[must_use]
     pub fn is_red_flag(self) -> bool {
-        self.info().red_flag
+        SYMPTOM_RED_FLAGS[self as usize]
     }
 
     /// The symptom with this exact slug, if any.

@@ -108,6 +108,8 @@ fn folding() {
         // "e" + combining acute accent, as some keyboards type it.
         ("Cafe\u{301}", "cafe"),
         ("ΣΊΣΥΦΟΣ", "σίσυφοσ"),
+        ("ΆΈΉΌΎΏ", "άέήόύώ"),
+        ("ПРИВЕТ Ёж", "привет ёж"),
         ("3 × 4 ÷ 2", "3 × 4 ÷ 2"),
         ("<script>", "<script>"),
     ] {

@@ -645,3 +645,14 @@ fn sources_per_source_kind_point_at_the_right_kind_of_entry() {
     check_entry(Source::AuthorReply("fatigue"), None);
     check_entry(Source::Public(PublicSource::Nhs), None);
 }
+
+#[test]
+fn a_symptoms_level_alone_is_its_triages_level() {
+    for &symptom in Symptom::ALL {
+        assert_eq!(
+            aftercare_core::triage::level(symptom),
+            aftercare_core::triage::triage(symptom).level,
+            "{symptom:?}"
+        );
+    }
+}

@@ -486,13 +486,12 @@ lllnnnnnnnnnoooooooorrrrrrssssss\
 ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 /// Appends `text` to `out` lower-cased with accents removed: "Café ŒUVRE" → "cafe oeuvre".
-/// Covers the Latin letters people type in English and western European names; other
-/// scripts are only lower-cased. Combining accents (U+0300–U+036F) are dropped.
+/// Covers the Latin letters people type in English and western European names; Greek and
+/// Cyrillic are only lower-cased, other scripts kept as written. Combining accents (U+0300–U+036F) are dropped.
 pub fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            '\0'..='\u{7f}' => out.push(c),
             '\u{300}'..='\u{36f}' => {}
             'ß' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
@@ -507,7 +506,20 @@ pub fn fold_into(text: &str, out: &mut String) {
                     out.push(char::from(base));
                 }
             }
-            _ => out.extend(c.to_lowercase()),
+            // Greek and Cyrillic capitals by their fixed offsets, as the search does; other
+            // scripts as written. (The standard library's case tables would add about
+            // 10 KB to the journal's download.)
+            '\u{0391}'..='\u{03A1}' | '\u{03A3}'..='\u{03AB}' | '\u{0410}'..='\u{042F}' => {
+                out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            }
+            '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
+            // Greek capitals with tonos.
+            'Ά' => out.push('ά'),
+            'Έ' | 'Ή' | 'Ί' => out.push(char::from_u32(u32::from(c) + 0x25).unwrap_or(c)),
+            'Ό' => out.push('ό'),
+            'Ύ' | 'Ώ' => out.push(char::from_u32(u32::from(c) + 0x3F).unwrap_or(c)),
+            // Other ASCII, and other scripts, as written.
+            _ => out.push(c),
         }
     }
 }

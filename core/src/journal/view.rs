@@ -199,7 +199,7 @@ pub fn entry_level(entry: &Entry) -> Option<Level> {
 #[must_use]
 pub fn entry_level_with(entry: &Entry, flags: &[&RedFlag]) -> Option<Level> {
     let by_symptom = known_symptoms(entry).into_iter().map(|s| {
-        let level = triage::triage(s).level;
+        let level = triage::level(s);
         // As in the checker: a red-flag symptom is never below "see a doctor today".
         if s.is_red_flag() {
             level.max(Level::Today)

@@ -310,6 +310,12 @@ pub fn triage(symptom: Symptom) -> &'static SymptomTriage {
     triage_of(symptom)
 }
 
+/// The usual level of `symptom` (its triage's `level`), without linking its words.
+#[must_use]
+pub fn level(symptom: Symptom) -> Level {
+    level_of(symptom)
+}
+
 /// The "Get help now" cards, most urgent first.
 #[must_use]
 pub fn help_cards() -> &'static [CareCard] {
