@@ -8,6 +8,7 @@
 use super::dom::{self, Part};
 use super::files;
 use super::notices::download_raw;
+use super::shown::{self, Arrived};
 use super::store::{self, Backup, Change, State, Status, Unread};
 use crate::storage::Persistence;
 use aftercare_core::html::Html;
@@ -172,13 +173,7 @@ impl Copy {
             "export-csv" => export(false),
             "persist" => {
                 self.told = None;
-                store::ask_persist_then(|answer| {
-                    super::with_page(move |page| {
-                        if let super::Page::List(list) = page {
-                            list.copy_mut().told = Some(answer);
-                        }
-                    });
-                });
+                store::ask_persist_then(|answer| shown::arrive(Arrived::Persisted(answer)));
             }
             "import-confirm" => self.apply(Choice::AsShown),
             "import-future" => self.apply(Choice::FutureToo),
@@ -223,6 +218,26 @@ impl Copy {
         true
     }
 
+    /// What the section asked for arrived: a file's preview, an import's failure, the
+    /// browser's answer about keeping the data.
+    pub fn arrived(&mut self, what: Arrived) {
+        match what {
+            Arrived::Preview(result) => {
+                self.reading = false;
+                match result {
+                    Ok((p, replaced)) => {
+                        self.preview = Some(p);
+                        self.replaced = replaced;
+                    }
+                    Err(message) => self.refused = Some(message),
+                }
+            }
+            Arrived::ImportFailed(message) => self.refused = Some(message),
+            Arrived::Persisted(answer) => self.told = Some(answer),
+            Arrived::SaveFailed(_) => {}
+        }
+    }
+
     fn reset(&mut self) {
         self.reading = false;
         self.refused = None;
@@ -262,19 +277,7 @@ impl Copy {
                         .map_err(|e| e.to_string())
                 }),
             };
-            super::with_page(move |page| {
-                if let super::Page::List(list) = page {
-                    let copy = list.copy_mut();
-                    copy.reading = false;
-                    match result {
-                        Ok((p, replaced)) => {
-                            copy.preview = Some(p);
-                            copy.replaced = replaced;
-                        }
-                        Err(message) => copy.refused = Some(message),
-                    }
-                }
-            });
+            shown::arrive(Arrived::Preview(result));
         });
     }
 
@@ -297,11 +300,7 @@ impl Copy {
                 clear_file();
                 dom::focus(".journal-status");
             }
-            Err(error) => super::with_page(move |page| {
-                if let super::Page::List(list) = page {
-                    list.copy_mut().refused = Some(error.to_string());
-                }
-            }),
+            Err(error) => shown::arrive(Arrived::ImportFailed(error.to_string())),
         });
     }
 

@@ -13,6 +13,7 @@
 
 use super::dom::{self, Part};
 use super::notices;
+use super::shown::{self, Arrived, View};
 use super::store::{self, Change, Conflict, SaveError, Status};
 use crate::router::Location;
 use crate::window::nodes;
@@ -142,7 +143,7 @@ impl EntryPage {
             save_error: None,
             clash: None,
         };
-        page.edited(None);
+        page.changed(None);
         Some(page)
     }
 
@@ -167,8 +168,8 @@ impl EntryPage {
         }
     }
 
-    /// Draws what changed of the store's state (the banners).
-    pub fn render(&mut self) {
+    /// Draws what changed: the banners, a failed save, another tab's change, the problems.
+    fn draw(&mut self) {
         store::with(|s| self.notices.put_or_hide(notices::html(s)));
         if let Some(error) = dom::find(&self.root, ".journal-save-error") {
             dom::set_text(&error, self.save_error.as_deref().unwrap_or_default());
@@ -181,7 +182,7 @@ impl EntryPage {
     /// A form control changed (`None`: the form was just filled): the ticked symptoms, the
     /// chosen severity in words, the amount's box while "still going on", the red flags
     /// named, and each field's problem once Save was pressed.
-    pub fn edited(&mut self, target: Option<&web_sys::Element>) {
+    fn changed(&mut self, target: Option<&web_sys::Element>) {
         if !self.found {
             return;
         }
@@ -243,7 +244,7 @@ impl EntryPage {
     }
 
     /// A click on one of the page's buttons: whether it was one.
-    pub fn click(&mut self, target: &web_sys::Element, action: &str) -> bool {
+    fn clicked(&mut self, target: &web_sys::Element, action: &str) -> bool {
         match action {
             "fix" => {
                 if let Some(id) = target
@@ -302,12 +303,7 @@ impl EntryPage {
             }
         }
         self.symptoms.clone_from(&draft.symptoms);
-        self.edited(None);
-    }
-
-    /// The form was submitted.
-    pub fn submit(&mut self) {
-        self.save(false);
+        self.changed(None);
     }
 
     /// Validates and saves; `as_new` saves an edit whose entry was deleted elsewhere as an
@@ -343,11 +339,7 @@ impl EntryPage {
                         store::set_status(Some(Status::Done(done)));
                         crate::router::go(Route::Journal, Params::default());
                     }
-                    Err(error) => super::with_page(move |page| {
-                        if let super::Page::Entry(form) = page {
-                            form.failed(error);
-                        }
-                    }),
+                    Err(error) => shown::arrive(Arrived::SaveFailed(error)),
                 });
             }
         }
@@ -367,6 +359,34 @@ impl EntryPage {
                 self.save_error = Some(error.to_string());
                 dom::focus(".journal-save-error");
             }
+        }
+    }
+}
+
+impl View for EntryPage {
+    fn route(&self) -> Route {
+        Route::JournalEntry
+    }
+
+    fn render(&mut self) {
+        self.draw();
+    }
+
+    fn click(&mut self, target: &web_sys::Element, action: &str) {
+        self.clicked(target, action);
+    }
+
+    fn edited(&mut self, target: &web_sys::Element) {
+        self.changed(Some(target));
+    }
+
+    fn submit(&mut self) {
+        self.save(false);
+    }
+
+    fn arrived(&mut self, what: Arrived) {
+        if let Arrived::SaveFailed(error) = what {
+            self.failed(error);
         }
     }
 }

@@ -14,6 +14,7 @@
 use super::copy::Copy;
 use super::dom::{self, Part};
 use super::notices;
+use super::shown::{Arrived, View};
 use super::store::{self, Change, Done, State, Status};
 use crate::pwa::{forget_install_offer, install_offer, prompt};
 use crate::router::Location;
@@ -263,17 +264,12 @@ impl List {
             copy: Copy::find(&root),
             root,
         };
-        list.follow(location);
+        list.take_filter(location);
         Some(list)
     }
 
-    /// The "Keep a copy" section.
-    pub fn copy_mut(&mut self) -> &mut Copy {
-        &mut self.copy
-    }
-
     /// Takes the filter from the address.
-    pub fn follow(&mut self, location: &Location) {
+    fn take_filter(&mut self, location: &Location) {
         location
             .params
             .get(SYMPTOM)
@@ -294,7 +290,7 @@ impl List {
     }
 
     /// Draws what changed of the state.
-    pub fn render(&mut self) {
+    fn draw(&mut self) {
         store::with(|s| {
             self.notices.put_or_hide(notices::html(s));
             self.status.put(status_html(s.status.as_ref()));
@@ -390,7 +386,7 @@ impl List {
     }
 
     /// A click in the page: whether it was one of the page's own.
-    pub fn click(&mut self, target: &web_sys::Element, action: &str) -> bool {
+    fn clicked(&mut self, target: &web_sys::Element, action: &str) -> bool {
         match action {
             "more" => self.shown += PAGE,
             "undo" => undo(),
@@ -415,7 +411,7 @@ impl List {
     }
 
     /// A form control changed.
-    pub fn edited(&mut self, target: &web_sys::Element) {
+    fn changed(&mut self, target: &web_sys::Element) {
         let name = match target.id().as_str() {
             "journal-symptom" => SYMPTOM,
             "journal-text" => TEXT,
@@ -427,6 +423,32 @@ impl List {
         };
         self.shown = PAGE;
         crate::router::set_param(name, &dom::value(target));
+    }
+}
+
+impl View for List {
+    fn route(&self) -> Route {
+        Route::Journal
+    }
+
+    fn render(&mut self) {
+        self.draw();
+    }
+
+    fn follow(&mut self, location: &Location) {
+        self.take_filter(location);
+    }
+
+    fn click(&mut self, target: &web_sys::Element, action: &str) {
+        self.clicked(target, action);
+    }
+
+    fn edited(&mut self, target: &web_sys::Element) {
+        self.changed(target);
+    }
+
+    fn arrived(&mut self, what: Arrived) {
+        self.copy.arrived(what);
     }
 }
 

@@ -16,6 +16,7 @@
 use super::dom::{self, Part};
 use super::files::{share_or_download, ShareOutcome};
 use super::notices;
+use super::shown::View;
 use super::store::{self, State};
 use crate::router::Location;
 use aftercare_core::clinic::clinic;
@@ -203,12 +204,12 @@ impl SummaryPage {
             sentence: String::new(),
             drawn: None,
         };
-        page.follow(location);
+        page.take_range(location);
         Some(page)
     }
 
     /// Takes the range from the address.
-    pub fn follow(&mut self, location: &Location) {
+    fn take_range(&mut self, location: &Location) {
         location
             .params
             .get("from")
@@ -222,7 +223,7 @@ impl SummaryPage {
     }
 
     /// Draws what changed.
-    pub fn render(&mut self) {
+    fn draw(&mut self) {
         store::with(|s| {
             self.notices.put_or_hide(notices::html(s));
             self.draw_report(s);
@@ -305,7 +306,7 @@ impl SummaryPage {
     }
 
     /// A click on one of the page's buttons: whether it was one.
-    pub fn click(&mut self, action: &str) -> bool {
+    fn clicked(&mut self, action: &str) -> bool {
         match action {
             "print" => {
                 if let Some(window) = web_sys::window() {
@@ -319,7 +320,7 @@ impl SummaryPage {
     }
 
     /// A form control changed: a date (into the address) or the name.
-    pub fn edited(&mut self, target: &web_sys::Element) {
+    fn changed(&mut self, target: &web_sys::Element) {
         match target.id().as_str() {
             "summary-from" => crate::router::set_param("from", &dom::value(target)),
             "summary-to" => crate::router::set_param("to", &dom::value(target)),
@@ -369,5 +370,27 @@ impl SummaryPage {
             });
             },
         );
+    }
+}
+
+impl View for SummaryPage {
+    fn route(&self) -> Route {
+        Route::JournalSummary
+    }
+
+    fn render(&mut self) {
+        self.draw();
+    }
+
+    fn follow(&mut self, location: &Location) {
+        self.take_range(location);
+    }
+
+    fn click(&mut self, _target: &web_sys::Element, action: &str) {
+        self.clicked(action);
+    }
+
+    fn edited(&mut self, target: &web_sys::Element) {
+        self.changed(target);
     }
 }
