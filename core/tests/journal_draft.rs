@@ -317,18 +317,7 @@ fn ids_are_deterministic_and_distinct() {
 
 #[test]
 fn field_names_are_stable_for_element_ids() {
-    let names: Vec<&str> = [
-        Field::Started,
-        Field::SessionDate,
-        Field::Symptoms,
-        Field::OtherSymptoms,
-        Field::Severity,
-        Field::Duration,
-        Field::Notes,
-    ]
-    .iter()
-    .map(|f| f.as_str())
-    .collect();
+    let names: Vec<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
     assert_eq!(
         names,
         [

@@ -53,6 +53,17 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the form's order.
+    pub const ALL: [Field; 7] = [
+        Field::Started,
+        Field::SessionDate,
+        Field::Symptoms,
+        Field::OtherSymptoms,
+        Field::Severity,
+        Field::Duration,
+        Field::Notes,
+    ];
+
     /// A stable name for element ids and `aria-describedby` ("started", "session-date", …).
     #[must_use]
     pub fn as_str(self) -> &'static str {

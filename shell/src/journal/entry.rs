@@ -20,19 +20,7 @@ use crate::window::nodes;
 use aftercare_core::content::Symptom;
 use aftercare_core::html::Html;
 use aftercare_core::journal::{flags_named, Entry, EntryDraft, EntryId, Field, FieldError};
-use aftercare_core::pages;
 use aftercare_core::route::{Params, Route};
-
-/// Every field, in the form's order.
-const FIELDS: [Field; 7] = [
-    Field::Started,
-    Field::SessionDate,
-    Field::Symptoms,
-    Field::OtherSymptoms,
-    Field::Severity,
-    Field::Duration,
-    Field::Notes,
-];
 
 /// The duration's units, as values and words.
 const UNITS: [(&str, &str); 5] = [
@@ -212,28 +200,12 @@ impl EntryPage {
             dom::set_attr(&amount, "disabled", ongoing.then_some(""));
         }
         let flags = flags_named(&draft.symptoms, &draft.other_symptoms, &draft.notes);
-        self.flags.put_or_hide(if flags.is_empty() {
-            String::new()
-        } else {
-            let mut h = Html::new();
-            h.open("p", &[("class", "journal-flags-intro")])
-                .leaf("strong", &[], "This can be serious.")
-                .text(
-                    " If it is happening now, do what the card says. You can save the entry later.",
-                )
-                .close("p")
-                .open(
-                    "div",
-                    &[
-                        ("class", "flag-cards"),
-                        ("role", "region"),
-                        ("aria-label", "Get help"),
-                    ],
-                )
-                .raw(&pages::red_flag_cards(&flags, "entry"))
-                .close("div");
-            h.into_string()
-        });
+        self.flags.put_or_hide(notices::flag_cards(
+            "This can be serious.",
+            " If it is happening now, do what the card says. You can save the entry later.",
+            &flags,
+            "entry",
+        ));
         if self.attempted {
             let errors = draft
                 .validate(EntryId::new(0, 0), 0)
@@ -394,7 +366,7 @@ impl View for EntryPage {
 /// Shows each field's problem beside it (and none where there is none): the message, the
 /// field marked, its inputs described by the message and marked invalid.
 fn show_errors(errors: &[FieldError]) {
-    for field in FIELDS {
+    for field in Field::ALL {
         let message = errors
             .iter()
             .find(|e| e.field == field)

@@ -356,27 +356,12 @@ impl List {
             (list.len(), cards, flags)
         });
         self.days.put(cards);
-        self.flags.put_or_hide(if flags.is_empty() {
-            String::new()
-        } else {
-            let mut h = Html::new();
-            h.open("p", &[("class", "journal-flags-intro")])
-                .leaf("strong", &[], "An entry mentions a sign that needs help.")
-                .text(" If it is happening now, do what the card says.")
-                .close("p")
-                .open(
-                    "div",
-                    &[
-                        ("class", "flag-cards"),
-                        ("role", "region"),
-                        ("aria-label", "Get help"),
-                    ],
-                );
-            let mut html = h.into_string();
-            html.push_str(&pages::red_flag_cards(&flags, "journal"));
-            html.push_str("</div>");
-            html
-        });
+        self.flags.put_or_hide(notices::flag_cards(
+            "An entry mentions a sign that needs help.",
+            " If it is happening now, do what the card says.",
+            &flags,
+            "journal",
+        ));
         if let Some(count) = &self.count {
             dom::set_text(count, &count_text(matching, s.journal.len(), self.shown));
         }

@@ -1,4 +1,5 @@
-//! The journal's banners, shown at the top of every journal page: entries will not be kept
+//! The journal's banners, shown at the top of every journal page, and the red flags' cards
+//! above an entry or the list. The banners: entries will not be kept
 //! (storage unavailable), read-only (a newer version's journal), and what loading found
 //! (unreadable entries, unreadable data, an older format), each with a way to download the
 //! original data: exactly the text the banner is about, chosen by its storage key. Words
@@ -7,6 +8,8 @@
 use super::files;
 use super::store::{self, file_name, Mode, Notice, State};
 use aftercare_core::html::Html;
+use aftercare_core::pages;
+use aftercare_core::triage::RedFlag;
 
 /// The class of the box that holds the banners on every journal page.
 pub const BOX: &str = "journal-notices";
@@ -157,5 +160,29 @@ pub fn html(state: &State) -> String {
             Some(("download-noticed", button)),
         );
     }
+    h.into_string()
+}
+
+/// The care cards of the red `flags` an entry names, most urgent first, under a lead in bold
+/// and what to do (`then`); nothing when it names none. `scope` keeps the cards' ids unique.
+pub fn flag_cards(lead: &str, then: &str, flags: &[&RedFlag], scope: &str) -> String {
+    if flags.is_empty() {
+        return String::new();
+    }
+    let mut h = Html::new();
+    h.open("p", &[("class", "journal-flags-intro")])
+        .leaf("strong", &[], lead)
+        .text(then)
+        .close("p")
+        .open(
+            "div",
+            &[
+                ("class", "flag-cards"),
+                ("role", "region"),
+                ("aria-label", "Get help"),
+            ],
+        )
+        .raw(&pages::red_flag_cards(flags, scope))
+        .close("div");
     h.into_string()
 }
