@@ -62,12 +62,21 @@ pub struct List {
 }
 
 /// The page's markup, before anything stored is drawn into it.
-fn skeleton(location: &Location, install_note: bool) -> String {
+/// The class of the page's root element.
+const ROOT_CLASS: &str = "page journal";
+
+/// The page's heading and lead: what the build prerenders (`pages::page_start`).
+fn heading() -> String {
     let mut h = Html::new();
-    h.open("div", &[("class", "page journal")])
-        .leaf("h1", &[("tabindex", "-1")], "My symptom journal")
-        .leaf("p", &[("class", "lead")], pages::JOURNAL_LEAD)
-        .leaf("div", &[("class", notices::BOX)], "")
+    h.leaf("h1", &[("tabindex", "-1")], "My symptom journal")
+        .leaf("p", &[("class", "lead")], pages::JOURNAL_LEAD);
+    h.into_string()
+}
+
+/// What comes under the lead, before anything stored is drawn into it.
+fn below_lead(location: &Location, install_note: bool) -> String {
+    let mut h = Html::new();
+    h.leaf("div", &[("class", notices::BOX)], "")
         .leaf("div", &[("class", "journal-flags"), ("hidden", "")], "")
         .open("div", &[("class", "journal-actions")])
         .leaf(
@@ -120,8 +129,18 @@ fn skeleton(location: &Location, install_note: bool) -> String {
         install_note_html(&mut h);
     }
     super::copy::skeleton(&mut h);
-    h.close("div");
     h.into_string()
+}
+
+/// The prerendered start of this page in `main`, if that is what it holds: the root with the
+/// heading and the lead, and nothing after them yet.
+fn prerendered(main: &web_sys::Element) -> Option<web_sys::Element> {
+    main.first_element_child()
+        .filter(|root| root.class_name() == ROOT_CLASS)
+        .filter(|root| {
+            root.last_element_child()
+                .is_some_and(|last| last.class_name() == "lead")
+        })
 }
 
 /// The symptom and text filters, kept in the URL.
@@ -247,8 +266,22 @@ impl List {
         let first_entry = store::with(|s| {
             matches!(s.status, Some(Status::Done(Done::Added))) && s.journal.len() == 1
         });
-        main.set_inner_html(&skeleton(location, install_note_due(first_entry)));
-        let root = main.first_element_child()?;
+        let rest = below_lead(location, install_note_due(first_entry));
+        // The prerendered heading and lead stay as they were painted (the lead is the page's
+        // largest text: written again, its paint would count again, as late as the bundle);
+        // the rest goes under them.
+        let root = if let Some(root) = prerendered(main) {
+            root.insert_adjacent_html("beforeend", &rest).ok()?;
+            root
+        } else {
+            let mut h = Html::new();
+            h.open("div", &[("class", ROOT_CLASS)])
+                .raw(&heading())
+                .raw(&rest)
+                .close("div");
+            main.set_inner_html(h.as_str());
+            main.first_element_child()?
+        };
         let mut list = List {
             symptom: String::new(),
             text: String::new(),
