@@ -136,6 +136,28 @@ describe('journal basics', () => {
     await context.close();
   });
 
+  test('a double tap on "Save entry" saves the entry once', async () => {
+    const { context, page } = await fresh();
+    await page.goto(site.url + 'journal/entry/');
+    await appReady(page);
+    await page.getByRole('checkbox', { name: 'Tired or drained', exact: true }).check();
+    await page.getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByLabel('Notes (optional)').fill('tapped twice');
+    // Two submits in one go: the second arrives while the first waits for the journal's lock.
+    await page.evaluate(() => {
+      const form = document.querySelector('form.entry-form');
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await page.waitForURL(site.url + 'journal/');
+    await page.locator('.journal-status', { hasText: 'Entry saved.' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await entryCount(page), 1);
+    assert.equal(JSON.parse((await stored(page))[KEY]).entries.length, 1);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
   test('filters by symptom and by words in the notes, with the state in the URL', async () => {
     const { context, page } = await fresh();
     const entries = [makeEntry(0), makeEntry(1), makeEntry(2, { notes: 'Café with Zoë, felt dizzy' }), makeEntry(3)];
@@ -163,6 +185,28 @@ describe('journal basics', () => {
     assert.equal(await entryCount(page), 1, 'the filter comes back from the URL');
     assert.equal(await page.getByLabel('Search your notes').inputValue(), 'CAFE');
     assert.equal(await page.getByLabel('Symptom').inputValue(), 'tingling');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('a double tap on Delete deletes once and keeps "Undo"', async () => {
+    const { context, page } = await fresh();
+    await seed(context, { [KEY]: envelope([makeEntry(1), makeEntry(2)]) });
+    await openJournal(page);
+    // Two clicks in one go: the second arrives before the card goes.
+    await page.evaluate(() => {
+      const button = [...document.querySelectorAll('.journal-entry')].find((e) => e.textContent.includes('Entry 1:')).querySelector('button[data-delete]');
+      button.click();
+      button.click();
+    });
+    const status = page.locator('.journal-status');
+    await status.getByText('Entry deleted.').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await status.getByRole('button', { name: 'Undo' }).count(), 1, 'Undo is still offered');
+    assert.equal(await entryCount(page), 1);
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await status.getByText('Entry restored.').waitFor();
+    assert.equal(await entryCount(page), 2);
     assert.deepEqual(page.problems, []);
     await context.close();
   });

@@ -77,6 +77,8 @@ pub struct EntryPage {
     problems: Vec<FieldError>,
     save_error: Option<String>,
     clash: Option<Clash>,
+    /// A save is under way: the form waits for its answer.
+    saving: bool,
 }
 
 impl EntryPage {
@@ -130,6 +132,7 @@ impl EntryPage {
             problems: Vec::new(),
             save_error: None,
             clash: None,
+            saving: false,
         };
         page.changed(None);
         Some(page)
@@ -281,7 +284,9 @@ impl EntryPage {
     /// Validates and saves; `as_new` saves an edit whose entry was deleted elsewhere as an
     /// entry again.
     fn save(&mut self, as_new: bool) {
-        if !self.found {
+        // A second press while the first save is under way (a double tap) saves nothing
+        // more: the entry is saved once.
+        if !self.found || self.saving {
             return;
         }
         self.attempted = true;
@@ -298,6 +303,7 @@ impl EntryPage {
             Ok(entry) => {
                 show_errors(&[]);
                 self.problems.clear();
+                self.saving = true;
                 let change = if self.editing.is_some() && !as_new {
                     Change::Edit {
                         entry,
@@ -319,6 +325,7 @@ impl EntryPage {
 
     /// Saving failed: another tab's version is in the way, or storage refused.
     fn failed(&mut self, error: SaveError) {
+        self.saving = false;
         match error {
             SaveError::Conflict(found) => {
                 self.clash = Some(match found {

@@ -15,13 +15,13 @@ use super::copy::Copy;
 use super::dom::{self, Part};
 use super::notices;
 use super::shown::{Arrived, View};
-use super::store::{self, Change, Done, State, Status};
+use super::store::{self, Change, Done, SaveError, State, Status};
 use crate::pwa::{forget_install_offer, install_offer, prompt};
 use crate::router::Location;
 use crate::storage;
 use aftercare_core::content::Symptom;
 use aftercare_core::html::Html;
-use aftercare_core::journal::{self as core, group_by_day, Entry, EntryId, Filter};
+use aftercare_core::journal::{self as core, group_by_day, Entry, EntryId, Filter, JournalError};
 use aftercare_core::pages;
 use aftercare_core::route::Route;
 use aftercare_core::triage::RedFlag;
@@ -407,7 +407,13 @@ impl List {
     fn clicked(&mut self, target: &web_sys::Element, action: &str) -> bool {
         match action {
             "more" => self.shown += PAGE,
-            "undo" => undo(),
+            "undo" => {
+                // Pressed once: the status line that replaces it says what it did.
+                if let Some(button) = target.closest("button").ok().flatten() {
+                    dom::set_attr(&button, "disabled", Some(""));
+                }
+                undo();
+            }
             "install" => {
                 if let Some(event) = install_offer() {
                     forget_install_offer();
@@ -472,19 +478,28 @@ impl View for List {
 
 /// A click on an entry's Delete button deletes it (with undo in the status line).
 fn delete_clicked(target: &web_sys::Element) -> bool {
-    let id = target
+    let Some(button) = target
         .closest(&format!("button[{}]", pages::DELETE_ATTR))
         .ok()
         .flatten()
-        .and_then(|button| button.get_attribute(pages::DELETE_ATTR))
-        .and_then(|id| EntryId::parse(&id));
-    let Some(id) = id else { return false };
+    else {
+        return false;
+    };
+    let Some(id) = button
+        .get_attribute(pages::DELETE_ATTR)
+        .and_then(|id| EntryId::parse(&id))
+    else {
+        return false;
+    };
+    // Pressed once: a second tap before the card goes must not take the "Undo" away.
+    dom::set_attr(&button, "disabled", Some(""));
     store::commit(Change::Remove(id), move |result| match result {
         Ok(Done::Removed(removed)) => {
             store::set_status(Some(Status::Done(Done::Removed(removed))));
             dom::focus(".journal-status button");
         }
-        Ok(_) => {}
+        // Already gone (deleted in another tab meanwhile): what the person asked for.
+        Ok(_) | Err(SaveError::Journal(JournalError::NotFound(_))) => {}
         Err(error) => store::set_status(Some(Status::Failed(error.to_string()))),
     });
     true
