@@ -30,8 +30,8 @@ const CHART_WIDTH: i32 = 640;
 /// The chart's height.
 const CHART_HEIGHT: i32 = 220;
 
-/// What the report was last drawn from: the journal's revision and the range.
-type Drawn = (u64, Option<DateRange>);
+/// What the report was last drawn from: the journal's revision and the address's dates.
+type Drawn = (u64, String, String);
 
 /// The summary page as shown.
 pub struct SummaryPage {
@@ -231,9 +231,14 @@ impl SummaryPage {
         self.named();
     }
 
-    /// The range, its figures, the chart and the tables, drawn again when the journal or
-    /// the range changed.
+    /// The range, its figures, the chart and the tables, worked out and drawn again only
+    /// when the journal or the address's dates changed (not as the name is typed).
     fn draw_report(&mut self, s: &State) {
+        let key = (s.revision, self.from.clone(), self.to.clone());
+        if self.drawn.as_ref() == Some(&key) {
+            return;
+        }
+        self.drawn = Some(key);
         let all = s.journal.summary(None);
         let range = core::summary_range(&self.from, &self.to, &all, self.today);
         self.range = range;
@@ -245,11 +250,6 @@ impl SummaryPage {
                 dom::set_value(&input, &end.map(|d| d.to_string()).unwrap_or_default());
             }
         }
-        let key = (s.revision, range);
-        if self.drawn == Some(key) {
-            return;
-        }
-        self.drawn = Some(key);
         let rows = range.map_or_else(Vec::new, |r| s.journal.in_range(r));
         self.sentence = range.map_or_else(
             || "No entries yet.".to_owned(),
