@@ -158,8 +158,8 @@ impl Copy {
         self.delete.put(self.delete_html());
     }
 
-    /// A click on one of the section's buttons: whether it was one.
-    pub fn click(&mut self, target: &web_sys::Element, action: &str) -> bool {
+    /// A click on one of the section's buttons (`action`: its `data-do`).
+    pub fn click(&mut self, target: &web_sys::Element, action: &str) {
         let key = || {
             target
                 .closest("[data-key]")
@@ -213,9 +213,8 @@ impl Copy {
                 self.confirming = None;
                 dom::focus("#journal-delete-all");
             }
-            _ => return false,
+            _ => {}
         }
-        true
     }
 
     /// What the section asked for arrived: a file's preview, an import's failure, the

@@ -159,17 +159,6 @@ impl EntryPage {
         }
     }
 
-    /// Draws what changed: the banners, a failed save, another tab's change, the problems.
-    fn draw(&mut self) {
-        store::with(|s| self.notices.put_or_hide(notices::html(s)));
-        if let Some(error) = dom::find(&self.root, ".journal-save-error") {
-            dom::set_text(&error, self.save_error.as_deref().unwrap_or_default());
-            dom::set_hidden(&error, self.save_error.is_none());
-        }
-        self.clash_box.put_or_hide(clash_html(self.clash.as_ref()));
-        self.summary.put_or_hide(summary_html(&self.problems));
-    }
-
     /// A form control changed (`None`: the form was just filled): the ticked symptoms, the
     /// chosen severity in words, the amount's box while "still going on", the red flags
     /// named, and each field's problem once Save was pressed.
@@ -216,38 +205,6 @@ impl EntryPage {
                 .unwrap_or_default();
             show_errors(&errors);
         }
-    }
-
-    /// A click on one of the page's buttons: whether it was one.
-    fn clicked(&mut self, target: &web_sys::Element, action: &str) -> bool {
-        match action {
-            "fix" => {
-                if let Some(id) = target
-                    .closest("[data-field]")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.get_attribute("data-field"))
-                {
-                    dom::focus_id(&id);
-                }
-            }
-            // The person's answers when the entry changed elsewhere.
-            "clash-mine" => {
-                self.seen = None;
-                self.save(false);
-            }
-            "clash-theirs" => {
-                if let Some(Clash::Changed(theirs)) = self.clash.take() {
-                    self.fill(&EntryDraft::from_entry(&theirs));
-                    self.seen = Some(theirs.updated_ms);
-                }
-                self.clash = None;
-                dom::focus("h1");
-            }
-            "clash-new" => self.save(true),
-            _ => return false,
-        }
-        true
     }
 
     /// Puts `draft`'s values in the form (the other tab's version, when the person asks).
@@ -347,12 +304,46 @@ impl View for EntryPage {
         Route::JournalEntry
     }
 
+    /// Draws what changed: the banners, a failed save, another tab's change, the problems.
     fn render(&mut self) {
-        self.draw();
+        store::with(|s| self.notices.put_or_hide(notices::html(s)));
+        if let Some(error) = dom::find(&self.root, ".journal-save-error") {
+            dom::set_text(&error, self.save_error.as_deref().unwrap_or_default());
+            dom::set_hidden(&error, self.save_error.is_none());
+        }
+        self.clash_box.put_or_hide(clash_html(self.clash.as_ref()));
+        self.summary.put_or_hide(summary_html(&self.problems));
     }
 
+    /// A click on one of the page's buttons (`action`: its `data-do`).
     fn click(&mut self, target: &web_sys::Element, action: &str) {
-        self.clicked(target, action);
+        match action {
+            "fix" => {
+                if let Some(id) = target
+                    .closest("[data-field]")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.get_attribute("data-field"))
+                {
+                    dom::focus_id(&id);
+                }
+            }
+            // The person's answers when the entry changed elsewhere.
+            "clash-mine" => {
+                self.seen = None;
+                self.save(false);
+            }
+            "clash-theirs" => {
+                if let Some(Clash::Changed(theirs)) = self.clash.take() {
+                    self.fill(&EntryDraft::from_entry(&theirs));
+                    self.seen = Some(theirs.updated_ms);
+                }
+                self.clash = None;
+                dom::focus("h1");
+            }
+            "clash-new" => self.save(true),
+            _ => {}
+        }
     }
 
     fn edited(&mut self, target: &web_sys::Element) {
@@ -400,17 +391,12 @@ fn show_errors(errors: &[FieldError]) {
                 dom::set_attr(&element, "aria-describedby", Some(&described));
             }
         }
-        let invalid: &[&str] = match field {
-            Field::Symptoms | Field::Severity => &[],
-            Field::Duration => &["field-duration", "field-duration-unit"],
-            _ => &[""],
+        let invalid: Vec<String> = match field {
+            Field::Symptoms | Field::Severity => Vec::new(),
+            Field::Duration => vec![input_id(field), "field-duration-unit".to_owned()],
+            _ => vec![input_id(field)],
         };
         for id in invalid {
-            let id = if id.is_empty() {
-                input_id(field)
-            } else {
-                (*id).to_owned()
-            };
             if let Some(input) = dom::by_id(&id) {
                 dom::set_attr(&input, "aria-invalid", message.map(|_| "true"));
             }

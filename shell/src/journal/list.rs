@@ -58,6 +58,13 @@ pub struct List {
     days: Part,
     options: Part,
     count: Option<web_sys::Element>,
+    /// "Add an entry" (hidden while the journal is read-only).
+    add: Option<web_sys::Element>,
+    /// "Nothing here yet", and the list with its filters: one of them shows.
+    empty: Option<web_sys::Element>,
+    entries: Option<web_sys::Element>,
+    /// "Show 30 more".
+    more: Option<web_sys::Element>,
     copy: Copy,
 }
 
@@ -294,53 +301,15 @@ impl List {
             days: Part::find(&root, ".journal-days"),
             options: Part::find(&root, "#journal-symptom"),
             count: dom::find(&root, ".journal-count"),
+            add: dom::find(&root, ".journal-actions a"),
+            empty: dom::find(&root, ".journal-empty"),
+            entries: dom::find(&root, ".journal-list"),
+            more: dom::find(&root, ".journal-more"),
             copy: Copy::find(&root),
             root,
         };
-        list.take_filter(location);
+        list.follow(location);
         Some(list)
-    }
-
-    /// Takes the filter from the address.
-    fn take_filter(&mut self, location: &Location) {
-        location
-            .params
-            .get(SYMPTOM)
-            .unwrap_or_default()
-            .clone_into(&mut self.symptom);
-        location
-            .params
-            .get(TEXT)
-            .unwrap_or_default()
-            .clone_into(&mut self.text);
-        if let Some(input) = dom::by_id("journal-text") {
-            dom::set_value(&input, &self.text);
-        }
-        self.options.put(options(&self.symptom));
-        if let Some(select) = dom::by_id("journal-symptom") {
-            dom::set_value(&select, &self.symptom);
-        }
-    }
-
-    /// Draws what changed of the state.
-    fn draw(&mut self) {
-        store::with(|s| {
-            self.notices.put_or_hide(notices::html(s));
-            self.status.put(status_html(s.status.as_ref()));
-            let writable = s.is_writable();
-            if let Some(add) = dom::find(&self.root, ".journal-actions a") {
-                dom::set_hidden(&add, !writable);
-            }
-            let total = s.journal.len();
-            if let Some(empty) = dom::find(&self.root, ".journal-empty") {
-                dom::set_hidden(&empty, total != 0);
-            }
-            if let Some(list) = dom::find(&self.root, ".journal-list") {
-                dom::set_hidden(&list, total == 0);
-            }
-            self.draw_list(s, writable);
-            self.copy.render(s);
-        });
     }
 
     /// The matching entries (how many), the days drawn (newest first) and their red flags,
@@ -398,13 +367,62 @@ impl List {
         if let Some(count) = &self.count {
             dom::set_text(count, &count_text(matching, s.journal.len(), self.shown));
         }
-        if let Some(more) = dom::find(&self.root, ".journal-more") {
-            dom::set_hidden(&more, matching <= self.shown);
+        if let Some(more) = &self.more {
+            dom::set_hidden(more, matching <= self.shown);
+        }
+    }
+}
+
+impl View for List {
+    fn route(&self) -> Route {
+        Route::Journal
+    }
+
+    /// Draws what changed of the state.
+    fn render(&mut self) {
+        store::with(|s| {
+            self.notices.put_or_hide(notices::html(s));
+            self.status.put(status_html(s.status.as_ref()));
+            let writable = s.is_writable();
+            if let Some(add) = &self.add {
+                dom::set_hidden(add, !writable);
+            }
+            let total = s.journal.len();
+            if let Some(empty) = &self.empty {
+                dom::set_hidden(empty, total != 0);
+            }
+            if let Some(entries) = &self.entries {
+                dom::set_hidden(entries, total == 0);
+            }
+            self.draw_list(s, writable);
+            self.copy.render(s);
+        });
+    }
+
+    /// Takes the filter from the address.
+    fn follow(&mut self, location: &Location) {
+        location
+            .params
+            .get(SYMPTOM)
+            .unwrap_or_default()
+            .clone_into(&mut self.symptom);
+        location
+            .params
+            .get(TEXT)
+            .unwrap_or_default()
+            .clone_into(&mut self.text);
+        if let Some(input) = dom::by_id("journal-text") {
+            dom::set_value(&input, &self.text);
+        }
+        self.options.put(options(&self.symptom));
+        if let Some(select) = dom::by_id("journal-symptom") {
+            dom::set_value(&select, &self.symptom);
         }
     }
 
-    /// A click in the page: whether it was one of the page's own.
-    fn clicked(&mut self, target: &web_sys::Element, action: &str) -> bool {
+    /// A click in the page: "Show more", Undo, the install note, an entry's Delete, or
+    /// "Keep a copy".
+    fn click(&mut self, target: &web_sys::Element, action: &str) {
         match action {
             "more" => self.shown += PAGE,
             "undo" => {
@@ -428,14 +446,13 @@ impl List {
                     note.remove();
                 }
             }
-            "" => return delete_clicked(target),
-            _ => return self.copy.click(target, action),
+            "" => delete_clicked(target),
+            _ => self.copy.click(target, action),
         }
-        true
     }
 
     /// A form control changed.
-    fn changed(&mut self, target: &web_sys::Element) {
+    fn edited(&mut self, target: &web_sys::Element) {
         let name = match target.id().as_str() {
             "journal-symptom" => SYMPTOM,
             "journal-text" => TEXT,
@@ -448,28 +465,6 @@ impl List {
         self.shown = PAGE;
         crate::router::set_param(name, &dom::value(target));
     }
-}
-
-impl View for List {
-    fn route(&self) -> Route {
-        Route::Journal
-    }
-
-    fn render(&mut self) {
-        self.draw();
-    }
-
-    fn follow(&mut self, location: &Location) {
-        self.take_filter(location);
-    }
-
-    fn click(&mut self, target: &web_sys::Element, action: &str) {
-        self.clicked(target, action);
-    }
-
-    fn edited(&mut self, target: &web_sys::Element) {
-        self.changed(target);
-    }
 
     fn arrived(&mut self, what: Arrived) {
         self.copy.arrived(what);
@@ -477,19 +472,19 @@ impl View for List {
 }
 
 /// A click on an entry's Delete button deletes it (with undo in the status line).
-fn delete_clicked(target: &web_sys::Element) -> bool {
+fn delete_clicked(target: &web_sys::Element) {
     let Some(button) = target
         .closest(&format!("button[{}]", pages::DELETE_ATTR))
         .ok()
         .flatten()
     else {
-        return false;
+        return;
     };
     let Some(id) = button
         .get_attribute(pages::DELETE_ATTR)
         .and_then(|id| EntryId::parse(&id))
     else {
-        return false;
+        return;
     };
     // Pressed once: a second tap before the card goes must not take the "Undo" away.
     dom::set_attr(&button, "disabled", Some(""));
@@ -502,7 +497,6 @@ fn delete_clicked(target: &web_sys::Element) -> bool {
         Ok(_) | Err(SaveError::Journal(JournalError::NotFound(_))) => {}
         Err(error) => store::set_status(Some(Status::Failed(error.to_string()))),
     });
-    true
 }
 
 /// "Undo" after a delete puts the entry back; after an import, takes the import out.

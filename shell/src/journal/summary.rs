@@ -204,31 +204,8 @@ impl SummaryPage {
             sentence: String::new(),
             drawn: None,
         };
-        page.take_range(location);
+        page.follow(location);
         Some(page)
-    }
-
-    /// Takes the range from the address.
-    fn take_range(&mut self, location: &Location) {
-        location
-            .params
-            .get("from")
-            .unwrap_or_default()
-            .clone_into(&mut self.from);
-        location
-            .params
-            .get("to")
-            .unwrap_or_default()
-            .clone_into(&mut self.to);
-    }
-
-    /// Draws what changed.
-    fn draw(&mut self) {
-        store::with(|s| {
-            self.notices.put_or_hide(notices::html(s));
-            self.draw_report(s);
-        });
-        self.named();
     }
 
     /// The range, its figures, the chart and the tables, worked out and drawn again only
@@ -305,30 +282,6 @@ impl SummaryPage {
         core::share_text(r, &self.sentence, Some(&name()), self.today)
     }
 
-    /// A click on one of the page's buttons: whether it was one.
-    fn clicked(&mut self, action: &str) -> bool {
-        match action {
-            "print" => {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            }
-            "share" => self.share(),
-            _ => return false,
-        }
-        true
-    }
-
-    /// A form control changed: a date (into the address) or the name.
-    fn changed(&mut self, target: &web_sys::Element) {
-        match target.id().as_str() {
-            "summary-from" => crate::router::set_param("from", &dom::value(target)),
-            "summary-to" => crate::router::set_param("to", &dom::value(target)),
-            "summary-name" => self.named(),
-            _ => {}
-        }
-    }
-
     /// Shares the range's entries as a CSV file with the plain-text summary, or downloads
     /// the file where the browser cannot share files. Runs inside the click (sharing needs
     /// the person's gesture).
@@ -378,19 +331,49 @@ impl View for SummaryPage {
         Route::JournalSummary
     }
 
+    /// Draws what changed.
     fn render(&mut self) {
-        self.draw();
+        store::with(|s| {
+            self.notices.put_or_hide(notices::html(s));
+            self.draw_report(s);
+        });
+        self.named();
     }
 
+    /// Takes the range from the address.
     fn follow(&mut self, location: &Location) {
-        self.take_range(location);
+        location
+            .params
+            .get("from")
+            .unwrap_or_default()
+            .clone_into(&mut self.from);
+        location
+            .params
+            .get("to")
+            .unwrap_or_default()
+            .clone_into(&mut self.to);
     }
 
+    /// A click on one of the page's buttons (`action`: its `data-do`).
     fn click(&mut self, _target: &web_sys::Element, action: &str) {
-        self.clicked(action);
+        match action {
+            "print" => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }
+            "share" => self.share(),
+            _ => {}
+        }
     }
 
+    /// A form control changed: a date (into the address) or the name.
     fn edited(&mut self, target: &web_sys::Element) {
-        self.changed(target);
+        match target.id().as_str() {
+            "summary-from" => crate::router::set_param("from", &dom::value(target)),
+            "summary-to" => crate::router::set_param("to", &dom::value(target)),
+            "summary-name" => self.named(),
+            _ => {}
+        }
     }
 }
